@@ -1,0 +1,140 @@
+// classifyRejection: is the original a job rejection? Explainable signals only:
+// phrases in the original's subject and newest message, what kind of sender it is,
+// and where it sits in the thread. Returns a confidence in [0,1] and the reasons.
+
+import type { Unwrapped } from "./unwrap.ts";
+import { latestMessage } from "./forward-block.ts";
+import { foldForMatch } from "./text.ts";
+import { isSystemAddress } from "./addresses.ts";
+import { atsForDomain } from "./ats.ts";
+import {
+  JOB_CONTEXT_WORDS, LOOKALIKE_PHRASES, NEGATIONS, REJECTION_PHRASES, REJECTION_SUBJECT_WORDS, type Phrase,
+} from "./phrases.ts";
+
+export interface Classification {
+  isRejection: boolean;
+  confidence: number;
+  reasons: string[];
+}
+
+/** Rejection wording sits near the top; reading a bounded prefix keeps CPU time flat. */
+const MAX_CLASSIFY_CHARS = 20_000;
+
+interface Hit {
+  phrase: Phrase;
+  weight: number;
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  const minS = Math.max(0, start - 300);
+  while (s > minS && !".!?\n".includes(text[s - 1]!)) s--;
+  let e = end;
+  const maxE = Math.min(text.length, end + 300);
+  while (e < maxE && !".!?\n".includes(text[e]!)) e++;
+  return " " + text.slice(s, e) + " ";
+}
+
+/** Inside quotation marks: a newsletter quoting a template, not someone saying it. */
+function insideQuotes(text: string, start: number): boolean {
+  let s = start;
+  const minS = Math.max(0, start - 300);
+  while (s > minS && !".!?\n".includes(text[s - 1]!)) s--;
+  let quotes = 0;
+  for (let i = s; i < start; i++) if (text[i] === '"') quotes++;
+  return quotes % 2 === 1;
+}
+
+/** Every occurrence (up to a few) of a phrase; for `then` phrases the follow-up must come within the window. */
+function occurrences(text: string, p: Phrase): number[] {
+  const out: number[] = [];
+  let at = text.indexOf(p.text);
+  while (at >= 0 && out.length < 5) {
+    if (!p.then) out.push(at);
+    else {
+      const follow = text.indexOf(p.then, at + p.text.length);
+      if (follow >= 0 && follow - at <= (p.window ?? 80)) out.push(at);
+    }
+    at = text.indexOf(p.text, at + p.text.length);
+  }
+  return out;
+}
+
+function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): Hit[] {
+  const hits: Hit[] = [];
+  for (const p of phrases) {
+    let best = 0;
+    for (const at of occurrences(text, p)) {
+      // Word start: "absage" must not match inside "zusage-absage"? it may; but "role" must not match "parole".
+      const prev = at > 0 ? text[at - 1]! : " ";
+      if (/[\p{L}\p{N}]/u.test(prev) && /^[\p{L}]/u.test(p.text)) continue;
+      const sentence = sentenceAround(text, at, at + p.text.length);
+      if (negationAware && NEGATIONS.some((n) => sentence.includes(n))) continue;
+      const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;
+      best = Math.max(best, w);
+    }
+    if (best > 0) hits.push({ phrase: p, weight: best });
+  }
+  return hits.sort((a, b) => b.weight - a.weight);
+}
+
+function combine(hits: Hit[]): number {
+  if (hits.length === 0) return 0;
+  const top = hits[0]!.weight;
+  const extra = Math.min(0.15, 0.05 * (hits.length - 1));
+  return Math.min(1, top + extra);
+}
+
+export function classifyRejection(u: Unwrapped): Classification {
+  const reasons: string[] = [];
+  const latest = latestMessage(u.original.text).slice(0, MAX_CLASSIFY_CHARS);
+  const subject = foldForMatch(u.original.subject);
+  const body = foldForMatch(latest);
+  const text = subject + "\n" + body;
+
+  const contextWords = JOB_CONTEXT_WORDS.filter((w) => text.includes(w));
+  const context = Math.min(1, contextWords.length / 2);
+  if (contextWords.length) reasons.push(`job context: ${contextWords.slice(0, 5).join(", ")}`);
+  else reasons.push("no job-application context");
+
+  const rejHits = matchPhrases(text, REJECTION_PHRASES, false).map((h) =>
+    h.phrase.generic ? { ...h, weight: h.weight * context } : h,
+  ).filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight);
+  let pos = combine(rejHits);
+  for (const h of rejHits.slice(0, 4)) reasons.push(`rejection wording "${h.phrase.text}${h.phrase.then ? " … " + h.phrase.then : ""}" (+${h.weight.toFixed(2)})`);
+  const subjectWord = REJECTION_SUBJECT_WORDS.find((w) => subject.includes(w));
+  if (subjectWord) {
+    pos = Math.min(1, Math.max(pos, 0.6) + 0.1);
+    reasons.push(`subject says "${subjectWord}"`);
+  }
+
+  const lookHits = matchPhrases(text, LOOKALIKE_PHRASES, true);
+  let neg = combine(lookHits);
+  for (const h of lookHits.slice(0, 4)) reasons.push(`look-alike wording "${h.phrase.text}" (-${h.weight.toFixed(2)})`);
+
+  // Sender kind.
+  const from = u.original.from;
+  if (u.forwarded && from && u.ownerAddresses.includes(from.address)) {
+    neg = Math.max(neg, 1);
+    reasons.push("the original was written by the owner");
+  } else if (from?.address) {
+    const ats = atsForDomain(from.address.split("@")[1]);
+    if (ats) reasons.push(`sent through ${ats.name}`);
+    else if (isSystemAddress(from.address)) reasons.push("sent from a no-reply/system address");
+    else reasons.push("sent by a person");
+  }
+  if (!u.forwarded) reasons.push("no forwarded original found: read the message itself");
+  if (/^\s*(re|aw|sv|antw|r|rif)\s*:/i.test(u.original.subject)) reasons.push("the original is a reply in a thread");
+  if (u.originalAttachmentTypes.includes("text/calendar")) {
+    neg = Math.max(neg, 0.8);
+    reasons.push("carries a calendar invitation");
+  }
+
+  const s = 6 * (pos - neg) + 0.6 * context - 2.6;
+  let confidence = 1 / (1 + Math.exp(-s));
+  if (!text.trim()) confidence = 0;
+  confidence = Math.round(confidence * 100) / 100;
+  const isRejection = confidence >= 0.5;
+  reasons.unshift(`${isRejection ? "rejection" : "not a rejection"} (rejection ${pos.toFixed(2)}, look-alike ${neg.toFixed(2)}, context ${context.toFixed(2)})`);
+  return { isRejection, confidence, reasons };
+}

@@ -1,0 +1,284 @@
+// Finding the employer: never the ATS, never the agency. Candidates come from the
+// sender's display name, the subject, the body's wording, the signature and the
+// domains involved; a candidate that several sources agree on wins.
+
+import type { Address } from "./types.ts";
+import { captureCapitalised } from "./names.ts";
+import { compact, stripLegalSuffix, startsUpper } from "./text.ts";
+import { atsForDomain, isAtsOrBoardName } from "./ats.ts";
+import { domainOf, findEmails, isFreemailDomain, isSystemAddress, orgLabel } from "./addresses.ts";
+import { hasJobNoun, stripSubjectPrefixes } from "./role.ts";
+
+interface Cand {
+  text: string;
+  score: number;
+  order: number;
+  sources: Set<string>;
+}
+
+const GENERIC = new Set(
+  ("hi|hello|dear|thank|thanks|unfortunately|best|regards|please|we|our|your|the|this|that|team|hiring|recruiting|talent|careers|" +
+    "hr|jobs|you|i|it|us|a|an|hallo|liebe|lieber|bonjour|hola|ciao|hoi|olá|ola|greetings|sincerely|cheers|kind|warm|application|" +
+    "interview|position|role|update|candidate|candidates|people|culture|recruitment|acquisition|talent acquisition|human resources|" +
+    "good|great|congratulations|linkedin|zoom|google|microsoft teams|teams|google meet|monday|tuesday|wednesday|thursday|friday|" +
+    "saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|fyi|ps|re|fwd|" +
+    "confidential|confidentiality|disclaimer|notice|privacy|unsubscribe|equal opportunity employer").split("|"),
+);
+
+/** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "The Acme Robotics Recruiting Team" -> the company. */
+export function companyFromDisplayName(name: string): string | null {
+  let n = name.replace(/["']/g, "").replace(/\s+/g, " ").trim();
+  if (!n) return null;
+  const via = n.toLowerCase().indexOf(" via ");
+  if (via > 0) n = n.slice(0, via);
+  const lower = n.toLowerCase();
+  for (const pre of ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at "]) {
+    if (lower.startsWith(pre)) return n.slice(pre.length).trim() || null;
+  }
+  n = n.replace(/^the\s+/i, "");
+  const SUFFIXES = [" hiring team", " recruiting team", " recruitment team", " talent acquisition team", " talent acquisition", " talent team", " people team", " careers team", " careers", " career", " recruiting", " recruitment", " jobs", " team", " hr", " hiring", " talent", " people & culture", " people and culture", " human resources", " karriere", " recrutement", " empleo", " carreiras", " vacatures", " notifications", " no-reply", " noreply"];
+  for (let guard = 0; guard < 3; guard++) {
+    const l = n.toLowerCase();
+    const s = SUFFIXES.find((x) => l.endsWith(x));
+    if (!s) break;
+    n = n.slice(0, n.length - s.length).trim();
+  }
+  return n || null;
+}
+
+function isUsable(text: string, excluded: Set<string>): boolean {
+  const t = text.trim();
+  if (t.length < 2 || t.length > 60) return false;
+  const key = compact(t);
+  if (!key || excluded.has(key)) return false;
+  if (GENERIC.has(t.toLowerCase())) return false;
+  if (isAtsOrBoardName(t)) return false;
+  if (!startsUpper(t)) return false;
+  if (/@|https?:|www\./i.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 6) return false;
+  if (GENERIC.has(words[0]!.toLowerCase()) && words.length === 1) return false;
+  return true;
+}
+
+/** Phrases after which running text names the employer. */
+const BODY_PATTERNS = [
+  "interest in joining ", "interest in working at ", "interest in working for ", "interest in ", "position at ", "role at ", "opening at ",
+  "job at ", "opportunity at ", "opportunities at ", "openings at ", "positions at ", "career at ", "career with ", "team at ",
+  "applying to ", "applied to ", "apply to ", "application to ", "application with ", "consider ", "considering ", "joining ",
+  "to join ", "work at ", "working at ", "everyone at ", "all of us at ", "here at ", "us at ", "time with ", "behalf of ",
+  "mitarbeit bei ", "interesse an ", "bei der ", "bei ", "portez à ", "intérêt pour ", "rejoindre ", "chez ", "formar parte de ",
+  "interés en ", "trabajar en ", "unirse a ", "presso ", "interesse per ", "lavorare in ", "lavorare per ", "werken bij ",
+  "interesse in ", "solliciteren bij ", "bij ", "fazer parte da ", "fazer parte do ", "trabalhar na ", "trabalhar no ",
+  "interesse na ", "interesse no ", "candidatura na ", "candidatura no ",
+];
+const SUBJECT_PATTERNS = [" at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für "];
+const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
+const AGENCY_PHRASES = ["my client", "our client", "on behalf of", "i'm partnering with", "i am partnering with", "partnering with a", "recruiting for a", "a client of ours", "confidential client", "i'm working with a", "i am working with a", "mein kunde", "unser kunde", "notre client", "nuestro cliente", "il nostro cliente", "onze klant", "nosso cliente"];
+
+export interface CompanyInput {
+  subject: string;
+  latest: string;
+  from: Address | null;
+  replyTo: Address[];
+  otherAddresses: Address[];
+  ownerName: string | null;
+  personNames: string[];
+  role: string | null;
+}
+
+export function extractCompany(input: CompanyInput): string | null {
+  const cands = new Map<string, Cand>();
+  const excluded = new Set<string>();
+  if (input.ownerName) for (const part of [input.ownerName, ...input.ownerName.split(" ")]) excluded.add(compact(part));
+  for (const p of input.personNames) excluded.add(compact(p));
+  const add = (raw: string | null, score: number, source: string): void => {
+    if (!raw) return;
+    const text = stripLegalSuffix(raw.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim());
+    if (!isUsable(text, excluded)) return;
+    if (hasJobNoun(text) && source !== "display") return;
+    const key = compact(text);
+    const prev = cands.get(key);
+    if (prev) {
+      prev.score += score;
+      prev.sources.add(source);
+      if (text.length < prev.text.length || (text !== text.toUpperCase() && prev.text === prev.text.toUpperCase())) prev.text = text;
+    } else cands.set(key, { text, score, order: cands.size, sources: new Set([source]) });
+  };
+  const latest = input.latest.slice(0, 50_000).replace(/[ \t]+/g, " ");
+  const lowerLatest = latest.toLowerCase();
+  const agency = lowerLatest.length === latest.length && AGENCY_PHRASES.some((p) => lowerLatest.includes(p));
+
+  // The sender's own organisation (also an agency's, excluded when it writes for a client).
+  const slugs = new Set<string>();
+  const senderSlugs = new Set<string>();
+  const addresses = [input.from, ...input.replyTo, ...input.otherAddresses].filter((a): a is Address => !!a && !!a.address);
+  for (const a of addresses) {
+    const d = domainOf(a.address);
+    if (atsForDomain(d) || isFreemailDomain(d)) continue;
+    const label = orgLabel(d);
+    if (label) {
+      slugs.add(compact(label));
+      if (a === input.from || input.replyTo.includes(a)) senderSlugs.add(compact(label));
+    }
+  }
+  // Addresses and links in the body: careers sites on ATS hosts carry the company's slug.
+  for (const e of findEmails(latest, 50)) {
+    const d = domainOf(e.address);
+    if (isSystemAddress(e.address) || isFreemailDomain(d)) continue;
+    const label = orgLabel(d);
+    if (label) slugs.add(compact(label));
+  }
+  for (const host of urlHosts(latest)) {
+    const ats = atsForDomain(host.host);
+    if (ats) {
+      const sub = host.host.split(".")[0] ?? "";
+      const slug = sub.replace(/^(careers|jobs|job|apply|boards)-?/, "");
+      if (slug && !["www", "jobs", "careers", "boards", "apply", "app", "email", "us", "eu", "hire"].includes(sub)) slugs.add(compact(slug));
+      if (host.firstPath && !["o", "wf", "unsubscribe", "privacy-policy", "api", "external"].includes(host.firstPath.toLowerCase())) slugs.add(compact(host.firstPath));
+    } else {
+      const label = orgLabel(host.host);
+      if (label && !isFreemailDomain(host.host)) slugs.add(compact(label));
+    }
+  }
+
+  if (agency) {
+    // Only a client named after the agency wording counts; the agency's own name never does.
+    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, "]) {
+      let at = lowerLatest.indexOf(p);
+      while (at >= 0) {
+        add(captureCapitalised(latest, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 4, "agency-client");
+        at = lowerLatest.indexOf(p, at + p.length);
+      }
+    }
+    for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
+    return pick(cands, slugs, latest, true);
+  }
+
+  // Sender display name (ATS and system senders carry the employer's name).
+  const from = input.from;
+  if (from?.name) {
+    const system = !from.address || isSystemAddress(from.address) || !!atsForDomain(domainOf(from.address));
+    const name = companyFromDisplayName(from.name);
+    const personLike = name ? isPersonInBody(name, latest) : false;
+    if (name && !personLike && (system || name !== from.name.trim() || matchesSlug(name, senderSlugs))) add(name, 3, "display");
+  }
+  for (const r of input.replyTo) if (r.name && isSystemAddress(r.address)) add(companyFromDisplayName(r.name), 2, "display");
+
+  // Subject: "... at Acme", "Your application to Acme", "Acme | Role".
+  const subject = stripSubjectPrefixes(input.subject);
+  const lowerSubject = subject.toLowerCase();
+  if (lowerSubject.length === subject.length) {
+    for (const p of SUBJECT_PATTERNS) {
+      let at = lowerSubject.indexOf(p);
+      while (at >= 0) {
+        add(captureCapitalised(subject, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 3, "subject");
+        at = lowerSubject.indexOf(p, at + p.length);
+      }
+    }
+    const yourApp = /\byour (.{2,60}?) application\b/i.exec(subject);
+    if (yourApp) add(yourApp[1]!, 2, "subject");
+    for (const seg of subject.split(/\s[|\-–—:]\s/)) {
+      const s = seg.trim();
+      if (s && !hasJobNoun(s)) add(captureCapitalised(s, 0, { maxWords: 5, stopWords: STOP_WORDS }) === s ? s : null, 1, "subject-segment");
+    }
+  }
+
+  // Body wording.
+  if (lowerLatest.length === latest.length) {
+    for (const p of BODY_PATTERNS) {
+      let at = lowerLatest.indexOf(p);
+      let n = 0;
+      while (at >= 0 && n++ < 10) {
+        if (at === 0 || /[\s(]/.test(lowerLatest[at - 1]!)) {
+          add(captureCapitalised(latest, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 3, "body");
+        }
+        at = lowerLatest.indexOf(p, at + p.length);
+      }
+    }
+  }
+
+  // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
+  const lines = latest.split("\n").map((l) => l.trim()).filter(Boolean);
+  for (const line of lines.slice(-14)) {
+    if (line.length > 90 || /@|https?:|www\.|\d{3}/.test(line)) continue;
+    for (const part of line.split(/\s[|·•–—-]\s|,\s|\s\|\s/)) {
+      const p = part.trim();
+      const hasSuffix = stripLegalSuffix(p) !== p;
+      add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix ? 3 : 1, "signature");
+    }
+  }
+
+  return pick(cands, slugs, latest, false);
+}
+
+function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string, agency: boolean): string | null {
+  let best: Cand | null = null;
+  for (const c of cands.values()) {
+    if (matchesSlug(c.text, slugs)) c.score += 3;
+    const mentions = countMentions(latest, c.text);
+    c.score += Math.min(3, mentions) * 0.5;
+    // A lone signature word nobody else backs is too weak.
+    if (c.sources.size === 1 && c.sources.has("signature") && c.score < 3) continue;
+    if (c.sources.size === 1 && c.sources.has("subject-segment") && c.score < 3) continue;
+    if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
+  }
+  if (best) return best.text;
+  if (agency) return null;
+  return null;
+}
+
+function matchesSlug(name: string, slugs: Set<string>): boolean {
+  const key = compact(name);
+  if (key.length < 3) return false;
+  for (const s of slugs) {
+    if (s.length < 3) continue;
+    if (s === key) return true;
+    if (s.length >= 5 && key.startsWith(s)) return true;
+    if (key.length >= 5 && s.startsWith(key)) return true;
+  }
+  return false;
+}
+
+function countMentions(text: string, needle: string): number {
+  if (!needle) return 0;
+  let n = 0;
+  let at = text.indexOf(needle);
+  while (at >= 0 && n < 5) {
+    n++;
+    at = text.indexOf(needle, at + needle.length);
+  }
+  return n;
+}
+
+/** A display name that signs the mail ("Ravi" alone on a line, or the full name in the signature) is a person. */
+function isPersonInBody(name: string, latest: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 3) return false;
+  const lines = latest.split("\n").map((l) => l.trim());
+  return lines.some((l) => l === words[0] || l === name || l.startsWith(name + ","));
+}
+
+function urlHosts(text: string): { host: string; firstPath: string }[] {
+  const out: { host: string; firstPath: string }[] = [];
+  let at = text.indexOf("http");
+  while (at >= 0 && out.length < 50) {
+    const m = /^https?:\/\/([a-z0-9.-]+)(?:\/([A-Za-z0-9_-]+))?/i.exec(text.slice(at, at + 300));
+    if (m) out.push({ host: m[1]!.toLowerCase(), firstPath: m[2] ?? "" });
+    at = text.indexOf("http", at + 4);
+  }
+  return out;
+}
+
+/** The organisation named by a domain when nothing else names it: "bluefin-studio.test" -> "Bluefin Studio". */
+export function companyFromDomain(address: string): string | null {
+  const d = domainOf(address);
+  if (!d || atsForDomain(d) || isFreemailDomain(d)) return null;
+  const label = orgLabel(d);
+  if (!label) return null;
+  return label
+    .split("-")
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(" ");
+}

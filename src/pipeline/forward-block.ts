@@ -1,0 +1,281 @@
+// Recognising the header block a mail client writes when forwarding (or quoting
+// in a reply): the marker line, the localised field labels and the layout quirks
+// (Yahoo runs the fields together on one line, Apple and Proton quote with "> ").
+
+import { unquoteLine, isQuotedLine } from "./text.ts";
+
+export type FieldKey = "from" | "to" | "cc" | "date" | "subject" | "replyTo";
+
+export interface HeaderFields {
+  from?: string;
+  to?: string;
+  cc?: string;
+  date?: string;
+  subject?: string;
+  replyTo?: string;
+}
+
+export interface ForwardBlock {
+  /** The client that wrote it, as far as the layout tells: gmail, outlook, apple, thunderbird, ... */
+  client: string;
+  fields: HeaderFields;
+  /** Label words used, lower-case (tell the client's language). */
+  labels: string[];
+  /** Text above the block (the forwarder's note). */
+  before: string;
+  /** The forwarded message's text. */
+  body: string;
+  /** Unquoted text below a quoted forward (a note written under it). */
+  after: string;
+  /** Line index where the block starts in the scanned text. */
+  startLine: number;
+}
+
+// Localised labels: en, de, fr, es, it, nl, pt (plus a few Nordic ones clients share).
+const LABELS: Record<string, FieldKey> = {};
+function labels(key: FieldKey, names: string): void {
+  for (const n of names.split("|")) LABELS[n] = key;
+}
+labels("from", "from|von|de|da|van|från|fra|od|remetente|mittente|expéditeur|absender|afzender|sender");
+labels("date", "date|sent|datum|gesendet|envoyé|envoye|enviado|enviado el|enviada|enviada em|enviado em|inviato|data|fecha|verzonden|verstuurd|skickat|sendt|date d'envoi|envoyé le|sent at|sent on");
+labels("to", "to|an|à|a|para|aan|till|til|do|destinatario|destinataire|empfänger|per|destinatari");
+labels("cc", "cc|kopie|copie|copia|kopie aan|cópia|cc.|c.c.");
+labels("subject", "subject|betreff|objet|asunto|oggetto|onderwerp|assunto|ämne|emne|temat|sujet|tema");
+labels("replyTo", "reply-to|reply to|antwort an|répondre à|responder a|rispondi a|antwoord aan|responder para");
+
+/** Labels as clients print them, for splitting Yahoo's run-together header line. */
+const INLINE_LABELS = [
+  "From", "To", "Cc", "CC", "Sent", "Date", "Subject", "Reply-To", "Von", "An", "Gesendet", "Datum", "Betreff", "De",
+  "Envoyé", "Objet", "Para", "Enviado", "Asunto", "Da", "Inviato", "Oggetto", "Van", "Aan", "Verzonden", "Onderwerp",
+  "Assunto", "Enviada em", "Data",
+];
+
+export function labelOf(line: string): { key: FieldKey; label: string; value: string } | null {
+  const t = line.replace(/^[\s*]+/, "");
+  const colon = t.slice(0, 40).indexOf(":");
+  if (colon < 1 || colon > 28) return null;
+  const label = t.slice(0, colon).replace(/[\s*]+$/, "").toLowerCase();
+  const key = LABELS[label];
+  if (!key) return null;
+  const value = t.slice(colon + 1).replace(/^[\s*]+/, "").trim();
+  return { key, label, value };
+}
+
+/** Yahoo's text part runs "From: A <a@x>To: B <b@y>Sent: ...EDTSubject: ..." together. */
+export function splitRunTogether(line: string): string[] {
+  if (line.length > 2000) return [line];
+  const cuts: number[] = [];
+  for (const label of INLINE_LABELS) {
+    const needle = label + ":";
+    let p = line.indexOf(needle, 1);
+    while (p > 0) {
+      const prev = line[p - 1]!;
+      if (/[>)\]A-Z0-9"]/.test(prev)) cuts.push(p);
+      p = line.indexOf(needle, p + needle.length);
+    }
+  }
+  if (cuts.length === 0) return [line];
+  cuts.sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    parts.push(line.slice(from, c));
+    from = c;
+  }
+  parts.push(line.slice(from));
+  return parts;
+}
+
+const BEGIN_FORWARDED = [
+  "begin forwarded message", "anfang der weitergeleiteten nachricht", "début du message réexpédié",
+  "début du message transféré", "inicio del mensaje reenviado", "comienzo del mensaje reenviado",
+  "inizio messaggio inoltrato", "begin doorgestuurd bericht", "início da mensagem reencaminhada",
+  "início da mensagem encaminhada", "inicio da mensagem encaminhada",
+];
+
+const DASH_PHRASES = [
+  "forwarded message", "forwarded e-mail", "weitergeleitete nachricht", "message transféré", "message transfere",
+  "mensaje reenviado", "messaggio inoltrato", "doorgestuurd bericht", "mensagem encaminhada", "mensagem reencaminhada",
+  "original message", "ursprüngliche nachricht", "originalnachricht", "message d'origine", "message original",
+  "mensaje original", "messaggio originale", "oorspronkelijk bericht", "origineel bericht", "mensagem original",
+];
+
+export interface Marker {
+  client: string;
+  /** Header text written on the marker line itself (Yahoo). */
+  rest: string;
+}
+
+/** Whether a line is a forward/quote marker; which client wrote it. */
+export function markerOf(rawLine: string): Marker | null {
+  const t = unquoteLine(rawLine).trim();
+  if (t.length < 5) return null;
+  if (t.startsWith("____") && /^_{10,}$/.test(t)) return { client: "outlook", rest: "" };
+  const lower = t.toLowerCase();
+  for (const p of BEGIN_FORWARDED) if (lower.startsWith(p)) return { client: "apple", rest: "" };
+  if (!t.startsWith("--")) return null;
+  let lead = 0;
+  while (lead < t.length && t[lead] === "-") lead++;
+  let end = lead;
+  while (end < t.length && end - lead < 60 && t[end] !== "-") end++;
+  const phrase = t.slice(lead, end).trim().toLowerCase();
+  if (!DASH_PHRASES.includes(phrase)) return null;
+  let after = end;
+  while (after < t.length && t[after] === "-") after++;
+  const rest = t.slice(after).trim();
+  const original = phrase.includes("orig") || phrase.includes("ursprüng");
+  let client = "forward";
+  if (original) client = lead === 5 && t[lead] !== " " ? "outlook" : "fastmail";
+  else if (lead >= 9) client = "gmail";
+  else if (lead === 8) client = "thunderbird";
+  else if (lead === 7) client = "proton";
+  else if (lead <= 6) client = "yahoo";
+  return { client, rest };
+}
+
+/** A header block with no marker line (classic Outlook, Outlook for Mac): From then Sent/Date and Subject. */
+function headerOnlyStart(lines: string[], i: number): boolean {
+  const first = labelOf(unquoteLine(lines[i]!));
+  if (!first || first.key !== "from" || !first.value) return false;
+  let hasDate = false;
+  let hasSubject = false;
+  let hasTo = false;
+  for (let k = i + 1; k < Math.min(lines.length, i + 8); k++) {
+    const l = unquoteLine(lines[k]!);
+    if (!l.trim()) break;
+    const lab = labelOf(l);
+    if (!lab) continue;
+    if (lab.key === "date") hasDate = true;
+    if (lab.key === "subject") hasSubject = true;
+    if (lab.key === "to") hasTo = true;
+  }
+  return hasSubject && (hasDate || hasTo);
+}
+
+/** The first line where a forwarded or quoted message's header starts, or -1. */
+export function findBlockStart(lines: string[], from = 0): number {
+  for (let i = from; i < lines.length; i++) {
+    if (markerOf(lines[i]!) || headerOnlyStart(lines, i)) return i;
+  }
+  return -1;
+}
+
+/** Finds the first forward block in a text and splits the text around it. */
+export function findForwardBlock(text: string): ForwardBlock | null {
+  const lines = text.split("\n");
+  let i = findBlockStart(lines);
+  while (i >= 0) {
+    const block = readBlockAt(lines, i);
+    if (block) return block;
+    i = findBlockStart(lines, i + 1);
+  }
+  return null;
+}
+
+function readBlockAt(lines: string[], i: number): ForwardBlock | null {
+  const marker = markerOf(lines[i]!);
+  let client = marker?.client ?? "outlook";
+  const headerLines: string[] = [];
+  let k = i;
+  let quoted = isQuotedLine(lines[i]!.trimStart());
+  if (marker) {
+    if (marker.rest) headerLines.push(marker.rest);
+    k = i + 1;
+  }
+  const fields: HeaderFields = {};
+  const used: string[] = [];
+  let count = 0;
+  let blanks = 0;
+  const state: { lastKey: FieldKey | null } = { lastKey: null };
+  const take = (l: string): boolean => {
+    let recognised = false;
+    for (const part of splitRunTogether(l)) {
+      const lab = labelOf(part);
+      if (!lab) continue;
+      if (fields[lab.key] === undefined) fields[lab.key] = lab.value;
+      used.push(lab.label);
+      state.lastKey = lab.key;
+      count++;
+      recognised = true;
+    }
+    return recognised;
+  };
+  for (const h of headerLines) take(h);
+  for (; k < lines.length; k++) {
+    const rawLine = lines[k]!;
+    if (count === 0 && isQuotedLine(rawLine.trimStart())) quoted = true;
+    const l = quoted ? unquoteLine(rawLine.trimStart()) : rawLine;
+    if (!l.trim()) {
+      if (count > 0) break;
+      if (++blanks > 3) break;
+      continue;
+    }
+    if (take(l)) continue;
+    const last = state.lastKey;
+    if (count > 0 && (last === "to" || last === "cc") && l.includes("@") && !l.includes(":")) {
+      fields[last] = (fields[last] ?? "") + ", " + l.trim();
+      continue;
+    }
+    break;
+  }
+  if (!fields.from || count < 2) return null;
+  if (!marker) client = used.includes("date") && !used.includes("sent") ? "outlook-mac" : "outlook";
+  client = localise(client, used);
+
+  // Body: what follows the header; a quoted forward ends where the quoting ends.
+  let b = k;
+  while (b < lines.length && !unquoteLine(lines[b]!.trimStart()).trim()) b++;
+  const bodyQuoted = quoted || (b < lines.length && isQuotedLine(lines[b]!.trimStart()));
+  let body: string;
+  let after = "";
+  if (bodyQuoted) {
+    const out: string[] = [];
+    let e = b;
+    for (; e < lines.length; e++) {
+      const l = lines[e]!.trimStart();
+      if (isQuotedLine(l)) out.push(unquoteLine(l));
+      else if (!l.trim()) out.push("");
+      else break;
+    }
+    body = out.join("\n");
+    after = lines.slice(e).join("\n");
+  } else {
+    body = lines.slice(b).join("\n");
+  }
+  return { client, fields, labels: used, before: lines.slice(0, i).join("\n"), body, after, startLine: i };
+}
+
+function localise(client: string, used: string[]): string {
+  if (!client.startsWith("outlook")) return client;
+  if (used.includes("von") || used.includes("gesendet") || used.includes("betreff")) return "outlook-de";
+  if (used.includes("objet") || used.includes("envoyé")) return "outlook-fr";
+  if (used.includes("asunto") || used.includes("enviado el")) return "outlook-es";
+  if (used.includes("oggetto") || used.includes("inviato")) return "outlook-it";
+  if (used.includes("onderwerp") || used.includes("verzonden")) return "outlook-nl";
+  if (used.includes("assunto") || used.includes("enviada em")) return "outlook-pt";
+  return client;
+}
+
+const REPLY_INTRO_START = ["on ", "am ", "le ", "el ", "il ", "op ", "em ", "den ", "w dniu "];
+const REPLY_INTRO_END = ["wrote:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "ha scritto:", "schreef:", "escreveu:", "skrev:", "napisał(a):"];
+
+/** "On Thu, ... Alex <a@b> wrote:" (possibly wrapped onto two lines) at line i. */
+export function isReplyIntro(lines: string[], i: number): boolean {
+  const l = lines[i]!.trim().toLowerCase();
+  if (!REPLY_INTRO_START.some((s) => l.startsWith(s))) return false;
+  if (REPLY_INTRO_END.some((e) => l.endsWith(e))) return true;
+  const next = (lines[i + 1] ?? "").trim().toLowerCase();
+  return l.length < 200 && REPLY_INTRO_END.some((e) => next.endsWith(e)) && next.length < 200;
+}
+
+/** The newest message of a thread: text above the first quoted-history header. */
+export function latestMessage(text: string): string {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (isReplyIntro(lines, i) || markerOf(lines[i]!) || headerOnlyStart(lines, i)) {
+      const head = lines.slice(0, i).join("\n");
+      if (head.trim()) return head;
+    }
+  }
+  return text;
+}

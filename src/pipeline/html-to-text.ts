@@ -1,0 +1,126 @@
+// HTML to readable text for mails that only have an HTML part. A single forward
+// scan with indexOf (no regular expression over the whole document), so it stays
+// linear on hostile input.
+
+const BLOCK_TAGS = new Set([
+  "p", "div", "tr", "table", "tbody", "thead", "tfoot", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+  "blockquote", "section", "article", "header", "footer", "center", "pre", "address", "dl", "dt", "dd", "form", "hr",
+]);
+const CELL_TAGS = new Set(["td", "th"]);
+const SKIP_TAGS = new Set(["script", "style", "head", "title", "noscript", "template", "xml", "svg"]);
+
+const NAMED: Record<string, string> = {
+  nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", ndash: "–", mdash: "—", lsquo: "‘", rsquo: "’",
+  ldquo: "“", rdquo: "”", sbquo: "‚", bdquo: "„", hellip: "…", bull: "•", middot: "·", copy: "©", reg: "®",
+  trade: "™", euro: "€", pound: "£", yen: "¥", cent: "¢", sect: "§", para: "¶", deg: "°", laquo: "«", raquo: "»",
+  shy: "", zwnj: "", zwj: "", ensp: " ", emsp: " ", thinsp: " ", times: "×", iexcl: "¡", iquest: "¿", ordf: "ª",
+  ordm: "º", szlig: "ß", aelig: "æ", AElig: "Æ", oslash: "ø", Oslash: "Ø", aring: "å", Aring: "Å", ccedil: "ç",
+  Ccedil: "Ç", ntilde: "ñ", Ntilde: "Ñ", eth: "ð", thorn: "þ",
+};
+const ACCENTS: Record<string, string> = { acute: "\u0301", grave: "\u0300", circ: "\u0302", uml: "\u0308", tilde: "\u0303" };
+
+function decodeEntity(name: string): string | null {
+  if (name.startsWith("#x") || name.startsWith("#X")) {
+    const cp = parseInt(name.slice(2), 16);
+    return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : null;
+  }
+  if (name.startsWith("#")) {
+    const cp = parseInt(name.slice(1), 10);
+    return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : null;
+  }
+  const named = NAMED[name];
+  if (named !== undefined) return named;
+  // &eacute; &Uuml; ... : letter + accent name.
+  const accent = ACCENTS[name.slice(1)];
+  if (accent && name.length > 1) return (name[0]! + accent).normalize("NFC");
+  return null;
+}
+
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (all, name: string) => decodeEntity(name) ?? all);
+}
+
+function tagName(inner: string): { name: string; closing: boolean } {
+  let i = 0;
+  let closing = false;
+  if (inner[0] === "/") {
+    closing = true;
+    i = 1;
+  }
+  let j = i;
+  while (j < inner.length) {
+    const c = inner.charCodeAt(j);
+    const isName = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 58 || c === 45;
+    if (!isName) break;
+    j++;
+  }
+  return { name: inner.slice(i, j).toLowerCase(), closing };
+}
+
+/** Finds `</name` case-insensitively from `from`; -1 if absent. */
+function findClose(html: string, name: string, from: number): number {
+  let p = html.indexOf("</", from);
+  while (p >= 0) {
+    if (html.slice(p + 2, p + 2 + name.length).toLowerCase() === name) return p;
+    p = html.indexOf("</", p + 2);
+  }
+  return -1;
+}
+
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  const n = html.length;
+  let i = 0;
+  const pushText = (raw: string) => {
+    if (!raw) return;
+    out.push(decodeEntities(raw.replace(/[\s]+/g, " ")));
+  };
+  while (i < n) {
+    const lt = html.indexOf("<", i);
+    if (lt < 0) {
+      pushText(html.slice(i));
+      break;
+    }
+    pushText(html.slice(i, lt));
+    if (html.startsWith("<!--", lt)) {
+      const end = html.indexOf("-->", lt + 4);
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    const gt = html.indexOf(">", lt + 1);
+    if (gt < 0) {
+      pushText(html.slice(lt));
+      break;
+    }
+    const { name, closing } = tagName(html.slice(lt + 1, Math.min(gt, lt + 40)));
+    i = gt + 1;
+    if (!name) {
+      // "<" that opens no tag ("a < b", "<!DOCTYPE"): keep text, drop declarations.
+      if (html[lt + 1] !== "!" && html[lt + 1] !== "?") pushText(html.slice(lt, gt + 1));
+      continue;
+    }
+    if (!closing && SKIP_TAGS.has(name)) {
+      const close = findClose(html, name, i);
+      if (close < 0) {
+        i = n;
+      } else {
+        const end = html.indexOf(">", close);
+        i = end < 0 ? n : end + 1;
+      }
+      continue;
+    }
+    if (name === "br") out.push("\n");
+    else if (name === "hr") out.push("\n\n");
+    else if (name === "li" && !closing) out.push("\n- ");
+    else if (BLOCK_TAGS.has(name)) out.push("\n");
+    else if (CELL_TAGS.has(name) && closing) out.push(" ");
+  }
+  return out
+    .join("")
+    .split("\n")
+    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,0 +1,67 @@
+// Capturing capitalised names (companies, job titles, people) from running text.
+
+import { startsUpper } from "./text.ts";
+
+/** Lower-case words allowed inside a name ("Bank of America", "Chef de projet"). */
+const CONNECTORS = new Set(["&", "and", "of", "de", "du", "des", "la", "le", "der", "die", "das", "von", "van", "den", "y", "e", "do", "da", "dos", "das", "di", "del", "della", "for", "+", "-", "–", "und", "et"]);
+
+export interface CaptureOptions {
+  maxWords?: number;
+  /** Allow lower-case words after the first (French/Spanish job titles: "Chef de projet digital"). */
+  allowLower?: boolean;
+  /** Words that end the capture ("at", "bei"). */
+  stopWords?: string[];
+}
+
+/** Reads a capitalised phrase starting at `start` (skipping spaces), up to punctuation. */
+export function captureCapitalised(text: string, start: number, opts: CaptureOptions = {}): string | null {
+  const maxWords = opts.maxWords ?? 6;
+  let i = start;
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  const words: string[] = [];
+  let pos = i;
+  while (words.length < maxWords && pos < text.length) {
+    let e = pos;
+    while (e < text.length && e - pos < 60 && !" \t\n".includes(text[e]!)) e++;
+    let word = text.slice(pos, e);
+    if (!word) break;
+    // A word ending in punctuation ends the phrase after it.
+    const m = /^(.*?)([.,;:!?)"”’\]|]+)$/.exec(word);
+    const stopAfter = !!m && !/^(inc|ltd|co|corp|s\.a|llc)\.?$/i.test(word.replace(/,$/, ""));
+    if (m) word = m[1]!;
+    if (word.startsWith("(") || word.startsWith("[") || word.startsWith("<") || word.startsWith('"') || word.startsWith("“")) break;
+    const lower = word.toLowerCase();
+    if (opts.stopWords?.includes(lower)) break;
+    const ok = words.length === 0 ? startsUpper(word) : startsUpper(word) || CONNECTORS.has(lower) || (opts.allowLower === true && /^[\p{Ll}]/u.test(word));
+    if (!ok || !word) break;
+    words.push(word);
+    if (stopAfter) break;
+    pos = e;
+    while (pos < text.length && (text[pos] === " " || text[pos] === "\t")) pos++;
+  }
+  while (words.length && CONNECTORS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  if (!words.length) return null;
+  return words.join(" ");
+}
+
+/** The trailing run of capitalised words before `end` ("Interviewed with Priya Shah" -> "Priya Shah"). */
+export function trailingCapitalised(text: string, maxWords = 4): string | null {
+  const words = text.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < maxWords; i--) {
+    const w = words[i]!.replace(/[,:;]+$/, "");
+    if (!w) break;
+    if (startsUpper(w) && !/\d/.test(w)) out.unshift(w);
+    else if (out.length > 0 && ["van", "de", "da", "von", "der", "del", "di", "bin", "al", "le", "la"].includes(w.toLowerCase())) out.unshift(w);
+    else break;
+  }
+  while (out.length && !startsUpper(out[0]!)) out.shift();
+  return out.length ? out.join(" ") : null;
+}
+
+/** Looks like a person's name: 2-4 capitalised words, letters only. */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || ["van", "de", "da", "von", "der", "del", "di", "bin", "al"].includes(w));
+}

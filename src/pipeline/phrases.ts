@@ -1,0 +1,103 @@
+// Phrase tables for classifying a job rejection. Each phrase is matched on
+// folded text (lower-case, straight quotes, single spaces). Weights are in [0,1].
+// `generic` phrases only count where the text is about a job application.
+
+export interface Phrase {
+  text: string;
+  weight: number;
+  generic?: boolean;
+  /** A second phrase that must follow within `window` characters. */
+  then?: string;
+  window?: number;
+}
+
+function list(weight: number, texts: string, generic = false): Phrase[] {
+  return texts.split("|").map((text) => ({ text, weight, generic }));
+}
+function near(weight: number, text: string, then: string, window = 80, generic = false): Phrase {
+  return { text, then, window, weight, generic };
+}
+
+/** Wording that closes the candidate's process. */
+export const REJECTION_PHRASES: Phrase[] = [
+  // English
+  ...list(0.9, "move forward with other candidates|moving forward with other candidates|move forward with another candidate|moving forward with another candidate|move forward with other applicants|moved forward with other candidates|not be moving forward|won't be moving forward|not moving forward with your|not to move forward with your|decided not to move forward|will not move forward with your|not be proceeding with your|won't be proceeding with your|decided not to proceed|not to proceed with your|will not proceed with your|not proceed further with your|pursue other candidates|pursue other applicants|pursuing other candidates|pursuing other applicants|position has been filled|role has been filled|position has now been filled|role has now been filled|position is now filled|we have filled the position|we have filled the role|not been selected|you were not selected|have not been successful|were not successful|was not successful on this occasion|been unsuccessful|unsuccessful on this occasion|went with someone else|going with someone else|gone with someone else|go with someone else|go with another candidate|gone with another candidate|went with another candidate|going with another candidate|decided to go with another|offer to another candidate|offer to a different candidate|offered the position to another|offered the role to another|offered the position to someone|offered the role to someone|offered it to someone|offered the job to|not the right fit|not the right match|selected other candidates|selected another candidate|selected a different candidate|chosen another candidate|chosen a different candidate|chose another candidate|chose a different candidate|chosen to move forward with|chose to move forward with|decided to move forward with a|continue with another candidate|continue with other candidates|proceed with other candidates|proceed with another candidate|proceeding with other candidates|proceeding with another candidate|move ahead with another candidate|move ahead with other candidates|moving ahead with other candidates|moving ahead with another candidate|won't be extending an offer|will not be extending an offer|not be extending you an offer|not extend an offer|not be offering you|unable to offer you|not able to offer you|won't be progressing your application|will not be progressing your application|not be progressing your application|not progressing your application|not progress your application|not be progressing with your|not be taking your application further|not to take your application further|unable to progress your application|not be advancing your|won't be advancing your|not advance your application|go in a different direction|going in a different direction|not be moving ahead with your|decided not to continue with your|not be continuing with your|no longer being considered|no longer under consideration|not be considered further|will not be invited to|not be inviting you|decided not to offer you|decided to close the position|decided not to fill the|will not be filling the|cancelled the position|canceled the position|cancelled the requisition|canceled the requisition|closed the requisition|position has been closed|role has been closed|position has been cancelled|position has been canceled|role has been eliminated|position has been eliminated|no longer hiring for|closing the role|close the role|closing the position|close the position"),
+  near(0.9, "offer the ", " to a candidate", 80),
+  near(0.9, "offer the ", " to another", 80),
+  near(0.9, "offered the ", " to another", 80),
+  near(0.85, "decided to ", "other candidates", 60),
+  near(0.85, "decided to ", "another candidate", 60),
+  ...list(0.7, "have to pass this time|have to pass on your|'ll have to pass|decided to pass on|we will pass on|closer match|more closely match|more closely matches|more closely align|more closely aligned|better match for|better fit for|better suited to|whose experience is a closer|whose experience more closely|whose qualifications better|whose profile better|whose background better"),
+  ...list(0.75, "regret to inform you|regret to let you know|we regret that|regret to advise|sorry to let you know|sorry to say that|sorry to share that|sorry to tell you|i'm afraid we|afraid we won't|afraid we will not|afraid we have decided|not in a position to offer|unable to move forward|not able to move forward|decided not to pursue|not to pursue your", true),
+  ...list(0.5, "after careful consideration|after much consideration|after careful review|this was a difficult decision|this was a tough decision|it was a tough call|not an easy decision|wasn't an easy decision|this decision was not easy|difficult decision", true),
+  ...list(0.2, "unfortunately|regrettably|sadly|disappointing", true),
+  ...list(0.2, "keep your resume on file|keep your cv on file|keep your details on file|keep your information on file|hold on to your details|keep you in mind for future|encourage you to apply for future|encourage you to keep an eye|apply for future|future openings|future opportunities|future roles|best of luck with your search|best in your search|success in your search|luck in your search|luck with your job search|future endeavors|future endeavours", true),
+  // German
+  ...list(0.85, "absage|für eine andere kandidatin entschieden|für einen anderen kandidaten entschieden|für einen anderen bewerber entschieden|für eine andere bewerberin entschieden|für andere kandidaten entschieden|für andere bewerber|anderweitig entschieden|nicht berücksichtigen|nicht weiter berücksichtigen|nicht in die engere wahl|keine positive nachricht|keine positive rückmeldung|keine positiven nachrichten|nicht für sie entschieden|stelle wurde bereits besetzt|stelle ist bereits besetzt|stelle bereits besetzt|bereits anderweitig besetzt|bereits vergeben|nicht weiterverfolgen|nicht weiter verfolgen|nicht weiter zu berücksichtigen|nicht positiv entschieden|müssen ihnen leider mitteilen|müssen wir ihnen mitteilen|leider mitteilen, dass|leider absagen"),
+  near(0.85, "für andere", "entschieden", 80),
+  near(0.85, "für eine andere", "entschieden", 80),
+  near(0.85, "für einen anderen", "entschieden", 80),
+  ...list(0.25, "leider|bedauerlicherweise", true),
+  // French
+  ...list(0.85, "pas été retenue|pas été retenu|n'avons pas retenu|ne pas retenir votre|ne pouvons pas donner suite|ne pas donner suite|pas donner une suite favorable|ne pourrons pas donner suite|notre choix s'est porté sur|choix s'est porté sur un autre|autre candidat|autres candidats|autre candidature|ne correspond pas à nos|poste a été pourvu|poste est pourvu|regrettons de vous informer|sommes au regret|avons le regret"),
+  ...list(0.25, "malheureusement|au regret", true),
+  // Spanish
+  ...list(0.85, "lamentamos informarle|lamentamos informarte|lamentamos comunicarle|lamentamos comunicarte|sentimos comunicarle|sentimos informarle|no ha sido seleccionad|no has sido seleccionad|no ha resultado seleccionad|otros candidatos|otro candidato|otra candidata|otras candidaturas|no continuar con su candidatura|no seguir adelante con su candidatura|no seguir adelante con tu candidatura|no avanzar con su candidatura|no avanzar con tu candidatura|el puesto ya ha sido cubierto|la vacante ha sido cubierta|hemos decidido no continuar"),
+  ...list(0.25, "desafortunadamente|lamentablemente|por desgracia", true),
+  // Italian
+  ...list(0.85, "non è stata selezionata|non è stato selezionato|non sei stato selezionato|non sei stata selezionata|altri candidati|altro candidato|altra candidata|altri profili|non proseguire con la sua candidatura|non proseguire con la tua candidatura|non possiamo proseguire|non potremo proseguire|non siamo in grado di proseguire|esito negativo|non è stata accolta|siamo spiacenti di comunicarle|siamo spiacenti di comunicarti|ci dispiace comunicarle|ci dispiace comunicarti|la posizione è stata coperta"),
+  ...list(0.25, "purtroppo|sfortunatamente", true),
+  // Dutch
+  ...list(0.85, "afwijzing|niet verder gaan met je sollicitatie|niet verder gaan met uw sollicitatie|niet verder te gaan|niet verder met je|niet verder met uw|niet door naar de volgende|andere kandidaat|andere kandidaten|voor een andere kandidaat gekozen|de keuze is gevallen op|keuze is niet op jou gevallen|keuze is niet op u gevallen|niet voor jou gekozen|niet voor u gekozen|geen passende match|vacature is inmiddels ingevuld|vacature is ingevuld|niet uitnodigen"),
+  ...list(0.25, "helaas|jammer genoeg", true),
+  // Portuguese
+  ...list(0.85, "não foi selecionad|não foi aprovad|outros candidatos|outro candidato|outra candidata|não seguiremos com a sua candidatura|não seguir com a sua candidatura|não avançar com a sua candidatura|não avançaremos com a sua|decidimos seguir com outros|decidimos seguir com outro|lamentamos informar|vaga já foi preenchida|a vaga foi preenchida|optamos por outro|optamos por seguir|não dar continuidade|não daremos continuidade"),
+  ...list(0.25, "infelizmente|lamentavelmente", true),
+];
+
+/** Wording of look-alikes: the process goes on, or the mail is something else. */
+export const LOOKALIKE_PHRASES: Phrase[] = [
+  // interview invitations, scheduling, confirmations
+  ...list(0.85, "invite you to interview|invite you to an interview|invite you to a |invite you to an |invite you for an interview|invite you for a |like to invite you|love to invite you|pleased to invite you|happy to invite you|invitation to interview|interview invitation|schedule an interview|schedule a call|schedule your interview|schedule a time|pick a time|book a time|select a time|choose a time|pick a slot|book a slot|your availability|times that work|windows that work|slots are available|calendly.com|interview is confirmed|interview has been confirmed|confirming your interview|interview confirmation|calendar invitation is attached|calendar invite is attached|einladen|einladung zum|einladung zu einem|vous inviter|vous convier|invitarle a|invitarte a|invitarla a|invitarti a|invitarla a|uitnodigen voor|uitnodiging voor|convidar para|convidá-lo|gostaríamos de convidar"),
+  // next round / moving forward with the candidate
+  ...list(0.85, "next round|next stage|move you forward|moving you forward|move you to the|advance you to|progress you to|invite you to the next|pleased to let you know that you|happy to let you know that you|great news|nächste runde|prochaine étape|siguiente fase|próxima fase|prossima fase|volgende ronde|volgende fase"),
+  // offers
+  ...list(0.9, "pleased to offer|like to offer you|love to offer you|happy to offer you|thrilled to offer|delighted to offer|offer you the|offer letter|formal offer|extend an offer to you|extend you an offer|welcome to the team|welcome aboard|congratulations|freuen uns, ihnen|vous proposer le poste|ofrecerte el puesto|ofrecerle el puesto|offrirti|aanbieden|oferecer-lhe"),
+  // received your application
+  ...list(0.8, "received your application|we have received your|application has been received|application was received|successfully submitted|successfully applied|we will review your application|will be reviewing your application|review your qualifications|review your application and|if your background is a match|if your qualifications match|if your skills match|if your experience matches|we will be in touch|will be in touch if|will contact you to discuss next steps|eingang ihrer bewerbung|ihre bewerbung ist bei uns eingegangen|bewerbung erhalten|avons bien reçu votre candidature|bien reçu votre candidature|hemos recibido tu candidatura|hemos recibido su candidatura|abbiamo ricevuto la tua candidatura|abbiamo ricevuto la sua candidatura|je sollicitatie ontvangen|uw sollicitatie ontvangen|recebemos a sua candidatura|recebemos sua candidatura"),
+  // rescheduling
+  ...list(0.85, "need to reschedule|have to reschedule|reschedule your interview|rescheduling your interview|postpone your interview|move your interview|updated calendar invitation|new time for your interview|verschieben|reprogrammer|reprogramar|riprogrammare|verzetten"),
+  // take-home assignments
+  ...list(0.8, "take-home assignment is|take-home exercise is|take-home challenge|coding challenge|coding exercise|technical assessment|please complete|complete it by|submit it by|submit your solution|submission deadline|within 48 hours|within 72 hours|hackerrank|codility|coderbyte|codesignal|testgorilla|assessment link"),
+  // recruiter outreach
+  ...list(0.8, "came across your profile|came across your background|i'm partnering with|i am partnering with|partnering with a|would you be open to|are you open to|open to a quick|open to new opportunities|interested in learning more|exciting opportunity|reach out about an opportunity|a role that might interest you|thought you might be interested|my client is|our client is"),
+  // job alerts and profile views
+  ...list(0.95, "job alert|new jobs for|new jobs match|jobs match your|jobs you may be interested|recommended jobs|jobs for you|see all jobs|view job:|easy apply|viewed your profile|who viewed your profile|profile views|search appearances|appeared in searches"),
+  // the candidate's own decline or withdrawal
+  ...list(0.9, "decided to decline|decline the offer|decline your offer|decline your kind offer|withdraw my application|withdraw my candidacy|withdrawing my application|accepted another offer|accepted an offer elsewhere|accepted a position elsewhere|accepted another position|not to accept the offer|will have to decline|must respectfully decline|respectfully decline"),
+  // hiring freeze that keeps the application alive
+  ...list(0.85, "keep your application active|application will remain active|application remains active|remain active in our|on hold|paused the search|pause the search|paused hiring|pausing the search|pausing the process|paused the process|resume the process|resume the search|resume hiring|when hiring resumes|once the freeze|once hiring resumes|reach back out when|will be in touch once"),
+  // newsletters, receipts, conferences
+  ...list(0.7, "newsletter|read more:|this week:|forward this to a friend|manage preferences|view in browser|view this email in your browser|you're receiving this because|you are receiving this because|you subscribed|order number|your order|receipt for|invoice|payment received|amount paid|call for proposals|your proposal|your submission|your talk|speaking slot|program committee|programme committee|your abstract|your manuscript|your paper"),
+  ...list(0.3, "unsubscribe|webinar|promo code|discount code"),
+];
+
+/** Words that say the text is about a job application. */
+export const JOB_CONTEXT_WORDS = [
+  "application", "applying", "applied", "candidacy", "candidate", "position", "role", "interview", "recruit", "hiring",
+  "opening", "vacancy", "resume", "résumé", "your cv", "job", "team", "bewerbung", "stelle", "kandidat", "bewerber",
+  "candidature", "poste", "candidat", "recrutement", "entretien", "candidatura", "puesto", "selección", "vacante",
+  "entrevista", "posizione", "selezione", "colloquio", "sollicitatie", "vacature", "functie", "kandidaat", "vaga",
+  "cargo", "processo seletivo",
+];
+
+/** Words a rejection's subject often carries. */
+export const REJECTION_SUBJECT_WORDS = [
+  "unsuccessful", "regret", "not selected", "rejection", "absage", "refus", "rechazo", "esito", "afwijzing", "recusa",
+];
+
+/** Words that, in the same sentence, turn a look-alike phrase around ("won't ... next stage"). */
+export const NEGATIONS = [
+  " not ", "n't ", " no longer", " unable ", " nicht ", " kein", " pas ", " no ", " non ", " niet ", " geen ", " não ", " never ",
+  " nor ", " rather than ",
+];

@@ -1,0 +1,188 @@
+// Finding the job title: from the subject, the body's wording ("the X role",
+// "le poste de X"), or a labelled field ("Position: X"). Null when not stated.
+
+import { captureCapitalised } from "./names.ts";
+import { compact, startsUpper } from "./text.ts";
+
+const JOB_NOUNS = new Set(
+  ("engineer|developer|analyst|manager|designer|scientist|coordinator|director|editor|producer|programmer|consultant|associate|" +
+    "representative|specialist|administrator|architect|lead|head|officer|assistant|intern|internship|trainee|apprentice|recruiter|" +
+    "accountant|nurse|teacher|writer|researcher|technician|agent|advisor|adviser|strategist|planner|operator|executive|president|vp|" +
+    "owner|sre|devops|qa|tester|marketer|copywriter|counsel|lawyer|attorney|paralegal|clerk|cashier|barista|chef|cook|driver|" +
+    "electrician|mechanic|pharmacist|physician|doctor|therapist|pilot|professor|lecturer|tutor|librarian|curator|photographer|" +
+    "illustrator|animator|artist|journalist|reporter|translator|buyer|merchandiser|auditor|controller|bookkeeper|actuary|economist|" +
+    "statistician|physicist|chemist|biologist|surveyor|inspector|supervisor|superintendent|fellow|postdoc|receptionist|secretary|" +
+    "salesperson|cto|ceo|cfo|coo|cpo|generalist|partner|principal|staff|investigator|instructor|counselor|counsellor|caregiver|" +
+    "entwickler|entwicklerin|ingenieur|ingenieurin|berater|beraterin|leiter|leiterin|referent|referentin|sachbearbeiter|" +
+    "sachbearbeiterin|werkstudent|werkstudentin|praktikant|praktikantin|assistenz|projektleiter|teamleiter|managerin|" +
+    "responsable|ingénieur|ingénieure|développeur|développeuse|chargé|chargée|directeur|directrice|analyste|consultante|stagiaire|" +
+    "alternant|alternante|technicien|technicienne|commercial|commerciale|assistante|gestionnaire|conseiller|conseillère|" +
+    "analista|ingeniero|ingeniera|desarrollador|desarrolladora|jefe|jefa|gerente|directora|técnico|técnica|consultor|consultora|" +
+    "asistente|becario|becaria|coordinador|coordinadora|especialista|programador|programadora|" +
+    "ingegnere|sviluppatore|sviluppatrice|responsabile|consulente|tecnico|addetto|addetta|impiegato|impiegata|stagista|direttore|" +
+    "coordinatore|coordinatrice|progettista|" +
+    "medewerker|ontwikkelaar|adviseur|analist|beheerder|coördinator|stagiair|projectleider|teamleider|verpleegkundige|docent|" +
+    "engenheiro|engenheira|desenvolvedor|desenvolvedora|coordenador|coordenadora|estagiário|estagiária|diretor|diretora").split("|"),
+);
+
+/** Words that make a phrase a sentence or boilerplate rather than a job title. */
+const NOT_TITLE = new Set(
+  "we|you|i|our|your|this|that|these|has|have|been|is|are|was|were|will|would|not|thank|thanks|dear|hi|hello|unfortunately|next|steps|quick|chat|week|it|my|me|us|they|please|update|news|newsletter|jobs|alert".split("|"),
+);
+
+/** Boilerplate trimmed from subject segments ("Clinical Data Coordinator - Application Update"). */
+const BOILER = new Set(
+  ("application|applications|update|status|decision|outcome|feedback|interview|interviews|candidacy|role|position|job|opening|" +
+    "your|our|the|on|for|of|regarding|re|about|opportunity|confirmation|invitation|rescheduling|offer|next|steps|" +
+    "ihre|deine|bewerbung|als|absage|votre|ta|candidature|actualización|de|su|tu|candidatura|sua|tua|la|il|per|sollicitatie|uw|je|vaga|" +
+    "aktualisierung|mise|à|jour|suivi|seguimiento|aggiornamento|update:|a|an").split("|"),
+);
+
+export function hasJobNoun(title: string): boolean {
+  for (const w of title.toLowerCase().split(/[\s,/()-]+/)) if (JOB_NOUNS.has(w)) return true;
+  return false;
+}
+
+/** A plausible job title: starts with a capital, a few words, no sentence words. */
+export function isTitleLike(s: string, allowLower = false): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 80 || t.includes("@") || t.includes("http")) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 8 || !startsUpper(words[0]!) || /^\d/.test(words[0]!)) return false;
+  for (const w of words) {
+    const bare = w.replace(/[,.;:!?]+$/, "").toLowerCase();
+    if (NOT_TITLE.has(bare)) return false;
+    if (!allowLower && !startsUpper(w) && !["of", "and", "&", "-", "de", "for", "/", "in", "to"].includes(bare)) return false;
+  }
+  return true;
+}
+
+interface Cand {
+  text: string;
+  score: number;
+  order: number;
+}
+
+const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|"];
+
+/** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
+const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
+  ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the "].map((text) => ({ text, weight: 2, allowLower: false })),
+  ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de "].map((text) => ({ text, weight: 3, allowLower: true })),
+];
+
+const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position"];
+const DETERMINERS = ["the ", "our ", "your ", "this ", "that "];
+
+function addCand(cands: Map<string, Cand>, text: string, score: number): void {
+  const clean = text.trim().replace(/[\s,.;:!?-]+$/, "");
+  if (!clean) return;
+  const key = compact(clean);
+  if (!key) return;
+  const prev = cands.get(key);
+  if (prev) prev.score += score;
+  else cands.set(key, { text: clean, score, order: cands.size });
+}
+
+function rightCaptures(text: string, cands: Map<string, Cand>): void {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return; // indices would not line up (rare scripts); skip.
+  for (const p of RIGHT_PATTERNS) {
+    let at = lower.indexOf(p.text);
+    let n = 0;
+    while (at >= 0 && n++ < 10) {
+      if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
+        const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE });
+        if (t && isTitleLike(t, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
+      }
+      at = lower.indexOf(p.text, at + p.text.length);
+    }
+  }
+}
+
+/** "the Senior Data Analyst position", "our Backend Engineer role". */
+function leftCaptures(text: string, cands: Map<string, Cand>): void {
+  for (const kw of LEFT_KEYWORDS) {
+    let at = text.indexOf(kw);
+    let n = 0;
+    while (at >= 0 && n++ < 20) {
+      const after = text[at + kw.length];
+      if (after === undefined || !/[\p{L}]/u.test(after) || kw.endsWith(" ")) {
+        const windowStart = Math.max(0, at - 100);
+        const window = text.slice(windowStart, at);
+        let best = -1;
+        let len = 0;
+        for (const d of DETERMINERS) {
+          for (const cand of [" " + d, "\n" + d, " " + d[0]!.toUpperCase() + d.slice(1)]) {
+            const i = window.lastIndexOf(cand);
+            if (i > best) {
+              best = i;
+              len = cand.length;
+            }
+          }
+          if (window.startsWith(d) || window.startsWith(d[0]!.toUpperCase() + d.slice(1))) {
+            if (best < 0) {
+              best = 0;
+              len = d.length;
+            }
+          }
+        }
+        if (best >= 0) {
+          const t = window.slice(best + len).trim();
+          if (t && !t.includes("\n") && isTitleLike(t)) addCand(cands, t, 3 + (hasJobNoun(t) ? 1 : 0));
+        }
+      }
+      at = text.indexOf(kw, at + kw.length);
+    }
+  }
+}
+
+const SUBJECT_PREFIX = /^\s*(?:(?:re|fwd?|fw|aw|wg|tr|rv|sv|vs|enc|res|r|i|antw|doorst)\s*(?:\[\d+\])?\s*:\s*)+/i;
+const SEGMENT_SEPARATORS = [" | ", " - ", " – ", " — ", ": ", " / "];
+const SUBJECT_CUTS = [" at ", " bei ", " chez ", " presso ", " bij ", " with ", " from ", " en ", " na "];
+
+export function stripSubjectPrefixes(subject: string): string {
+  return subject.replace(SUBJECT_PREFIX, "").trim();
+}
+
+function subjectSegments(subject: string): string[] {
+  let parts = [stripSubjectPrefixes(subject)];
+  for (const sep of SEGMENT_SEPARATORS) parts = parts.flatMap((p) => p.split(sep));
+  const out: string[] = [];
+  for (let p of parts) {
+    for (const cut of SUBJECT_CUTS) {
+      const i = p.toLowerCase().indexOf(cut);
+      if (i > 0) p = p.slice(0, i);
+    }
+    const words = p.trim().split(/\s+/).filter(Boolean);
+    while (words.length && BOILER.has(words[0]!.toLowerCase())) words.shift();
+    while (words.length && BOILER.has(words[words.length - 1]!.toLowerCase())) words.pop();
+    if (words.length) out.push(words.join(" "));
+  }
+  return out;
+}
+
+export function extractRole(subject: string, body: string, excluded: string[]): string | null {
+  const cands = new Map<string, Cand>();
+  const cleanSubject = stripSubjectPrefixes(subject);
+  rightCaptures(cleanSubject, cands);
+  leftCaptures(" " + cleanSubject + " ", cands);
+  const bodyText = body.replace(/[ \t]+/g, " ");
+  rightCaptures(bodyText, cands);
+  leftCaptures(bodyText, cands);
+  const foldedBody = bodyText.toLowerCase();
+  for (const seg of subjectSegments(subject)) {
+    if (!isTitleLike(seg, true) || !hasJobNoun(seg)) continue;
+    addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
+  }
+  const exclude = new Set(excluded.map(compact).filter(Boolean));
+  let best: Cand | null = null;
+  for (const c of cands.values()) {
+    const key = compact(c.text);
+    if (exclude.has(key)) continue;
+    if (!hasJobNoun(c.text) && c.score < 4) continue;
+    if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
+  }
+  return best ? best.text : null;
+}
