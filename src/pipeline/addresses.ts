@@ -112,7 +112,7 @@ const SYSTEM_LOCAL_PARTS = [
   "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "dontreply", "nepasrepondre",
   "ne-pas-repondre", "noresponder", "no-responder", "mailer-daemon", "postmaster", "bounce", "bounces", "notifications",
   "notification", "notify", "alerts", "jobalerts", "newsletter", "news", "digest", "unsubscribe", "automated", "system",
-  "auto-confirm", "autoreply", "auto-reply", "calendar-notification", "invitations", "messages-noreply",
+  "auto-confirm", "autoreply", "auto-reply", "calendar-notification", "invitations", "messages-noreply", "receipts", "receipt", "orders", "billing", "invoice", "invoices",
 ];
 
 /** Role mailboxes: real inboxes, but not people worth thanking when they only appear in boilerplate. */

@@ -25,6 +25,8 @@ const GENERIC = new Set(
     "confidential|confidentiality|disclaimer|notice|privacy|unsubscribe|equal opportunity employer").split("|"),
 );
 
+const GREETINGS = new Set("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjour|salut|chère|cher|hola|estimado|estimada|ciao|gentile|caro|cara|buongiorno|hoi|beste|geachte|olá|ola|caro|prezado|prezada|good|greetings".split("|"));
+
 /** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "The Acme Robotics Recruiting Team" -> the company. */
 export function companyFromDisplayName(name: string): string | null {
   let n = name.replace(/["']/g, "").replace(/\s+/g, " ").trim();
@@ -58,6 +60,9 @@ function isUsable(text: string, excluded: Set<string>): boolean {
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
   if (GENERIC.has(words[0]!.toLowerCase()) && words.length === 1) return false;
+  // "Hi Alex", "Dear Hana": greetings, not employers.
+  if (GREETINGS.has(words[0]!.toLowerCase().replace(/[,!]$/, ""))) return false;
+  if (words.some((w) => excluded.has(compact(w)) && compact(w).length > 2)) return false;
   return true;
 }
 

@@ -68,6 +68,13 @@ function findClose(html: string, name: string, from: number): number {
   return -1;
 }
 
+/** A two-cell table row is a labelled field ("Position | Video Producer" -> "Position: Video Producer"). */
+function cellsToLine(line: string): string {
+  const cells = line.split("\t").map((c) => c.replace(/[ \u00a0]+/g, " ").trim()).filter(Boolean);
+  if (cells.length === 2 && cells[0]!.length <= 30 && !/[:.!?]$/.test(cells[0]!)) return `${cells[0]}: ${cells[1]}`;
+  return cells.join(" ");
+}
+
 export function htmlToText(html: string): string {
   const out: string[] = [];
   const n = html.length;
@@ -114,12 +121,12 @@ export function htmlToText(html: string): string {
     else if (name === "hr") out.push("\n\n");
     else if (name === "li" && !closing) out.push("\n- ");
     else if (BLOCK_TAGS.has(name)) out.push("\n");
-    else if (CELL_TAGS.has(name) && closing) out.push(" ");
+    else if (CELL_TAGS.has(name) && closing) out.push("\t");
   }
   return out
     .join("")
     .split("\n")
-    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
+    .map(cellsToLine)
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

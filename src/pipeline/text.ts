@@ -60,7 +60,10 @@ export function stripLegalSuffix(name: string): string {
       }
     }
     if (cut < 0) break;
-    out = out.slice(0, cut).replace(/[\s,]+$/g, "");
+    const rest = out.slice(0, cut).replace(/[\s,]+$/g, "");
+    // "Bramble & Co": the suffix is part of the name.
+    if (/(&|\band)$/i.test(rest)) break;
+    out = rest;
   }
   return out;
 }
