@@ -1,0 +1,139 @@
+// A forward from the owner: save the application, plan the follow-ups, and
+// reply once with the digest. Nothing is lost: unclear forwards are saved as
+// needs_review and the owner is asked to confirm.
+
+import type { Config } from "../config.ts";
+import { saveForward, type SavedForward } from "../db/applications.ts";
+import { claimOutbox, markOutboxFailed, markOutboxSent } from "../db/outbox.ts";
+import { applicationTag, composeDigest } from "../mail/digest.ts";
+import { newMessageId, replyTo } from "../mail/send.ts";
+import { draftMessage } from "../pipeline/draft.ts";
+import { deliveryId, originalKey } from "../pipeline/identity.ts";
+import { planFollowUps } from "../pipeline/plan.ts";
+import type { Reading } from "../pipeline/types.ts";
+
+/** Below this confidence a "rejection" is saved for the owner to confirm. */
+export const REVIEW_THRESHOLD = 0.5;
+
+export function reviewReason(reading: Reading): string | null {
+  if (!reading.isRejection || reading.confidence < REVIEW_THRESHOLD) return "it doesn't clearly read as a rejection";
+  if (!reading.company) return "I couldn't find the company's name";
+  return null;
+}
+
+export interface ForwardInput {
+  message: ForwardableEmailMessage;
+  db: D1Database;
+  config: Config;
+  owner: string;
+  reading: Reading;
+  raw: Uint8Array;
+  now: number;
+}
+
+export async function acceptForward(input: ForwardInput): Promise<SavedForward> {
+  const { reading, config, now } = input;
+  const messageId = await deliveryId(reading, input.raw);
+  const key = await originalKey(reading, messageId);
+  const reason = reviewReason(reading);
+  const contacts = reading.contacts.slice(0, config.maxContacts);
+  const skipped = reading.contacts.slice(config.maxContacts).map((c) => c.email);
+  const rejectedAt = reading.original.date ? Date.parse(reading.original.date) : null;
+  const steps = reason
+    ? []
+    : planFollowUps({
+        applicationKey: key,
+        contacts: contacts.map((c) => ({ email: c.email, title: c.title, isSender: c.email === reading.original.from?.address })),
+        startAt: rejectedAt ?? now,
+        now,
+      });
+
+  const saved = await saveForward(input.db, {
+    ownerEmail: input.owner,
+    originalKey: key,
+    messageId,
+    subject: reading.outer.subject,
+    note: reading.note,
+    original: {
+      messageId: reading.original.messageId,
+      from: reading.original.from?.address ?? null,
+      subject: reading.original.subject,
+      date: rejectedAt,
+      text: reading.original.text,
+    },
+    company: reading.company,
+    role: reading.role,
+    status: reason ? "needs_review" : "active",
+    rejectedAt,
+    confidence: reading.confidence,
+    ats: reading.ats,
+    contacts: contacts.map((c) => ({ email: c.email, name: c.name, title: c.title, source: "email" })),
+    steps,
+    now,
+  });
+
+  await replyWithDigest(input, saved, messageId, reason, skipped);
+  return saved;
+}
+
+async function replyWithDigest(input: ForwardInput, saved: SavedForward, inReplyTo: string, reason: string | null, skipped: string[]) {
+  const { application: app, contacts } = saved;
+  const ownerName = input.reading.outer.from?.name || null;
+  const draftFor = (contact: (typeof contacts)[number] | null) =>
+    draftMessage({ kind: "thank-you", company: app.company, role: app.role, contact, ownerName, rejectedAt: app.rejected_at });
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const upcoming = saved.followUps
+    .filter((f) => f.status === "pending" && f.due_at > input.now)
+    .slice(0, 8)
+    .map((f) => ({ kind: f.kind, dueAt: f.due_at, who: f.contact_id ? (byId.get(f.contact_id)?.name ?? f.contact_email ?? "") : "you" }));
+  const mail = composeDigest({
+    applicationId: app.id,
+    company: app.company,
+    role: app.role,
+    status: app.status,
+    rejectedAt: app.rejected_at,
+    contacts,
+    drafts: app.status === "needs_review" ? [] : contacts.length ? contacts.map(draftFor) : [draftFor(null)],
+    upcoming,
+    reviewReason: reason,
+    skippedContacts: skipped,
+    originalSubject: input.reading.original.subject,
+    timezone: input.config.timezone,
+  });
+
+  const subject = `Re: ${(input.reading.outer.subject || "your forward").slice(0, 200)} ${applicationTag(app.id)}`;
+  const from = input.message.to.toLowerCase();
+  const outgoingId = newMessageId(from);
+  const outboxId = await claimOutbox(input.db, {
+    ownerId: app.owner_id,
+    applicationId: app.id,
+    kind: "digest",
+    to: input.owner,
+    subject,
+    messageId: outgoingId,
+    inReplyTo,
+    followUpIds: saved.followUps.filter((f) => f.kind === "thank-you" && f.status === "sent").map((f) => f.id),
+    now: input.now,
+  });
+  if (outboxId === null) return; // a duplicate delivery: this forward was already answered
+
+  try {
+    await replyTo(input.message, {
+      from: { name: "rebound", address: from },
+      to: input.owner,
+      subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: outgoingId,
+      inReplyTo,
+      references: [...input.reading.outer.references, inReplyTo],
+      date: new Date(input.now),
+      autoSubmitted: true,
+    });
+    await markOutboxSent(input.db, outboxId, input.now).run();
+  } catch (error) {
+    // Saved is saved: record the failure (a redelivery may claim the reply again) rather than bounce the forward.
+    console.error("rebound: reply failed", error);
+    await markOutboxFailed(input.db, outboxId, String(error)).run();
+  }
+}

@@ -1,0 +1,69 @@
+// Inbound mail: check the sender, cap the size, read the forward, act on it.
+
+import { readConfig, type Env } from "../config.ts";
+import { acceptForward } from "../flows/forward.ts";
+import { authorizeSender } from "../pipeline/authorize.ts";
+import { readEmail } from "../pipeline/read.ts";
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Read the raw stream, stopping as soon as it exceeds the cap (rawSize can't be trusted to be exact). */
+export async function readRaw(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const raw = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    raw.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return raw;
+}
+
+/** Release the unread body of a refused message so the runtime doesn't wait on it. */
+async function discard(message: ForwardableEmailMessage): Promise<void> {
+  await message.raw.cancel().catch(() => {});
+}
+
+export async function handleEmail(message: ForwardableEmailMessage, env: Env, _ctx: ExecutionContext): Promise<void> {
+  const config = readConfig(env);
+  const now = Date.now();
+
+  const verdict = authorizeSender(
+    {
+      envelopeFrom: message.from,
+      headerFrom: message.headers.get("from"),
+      authenticationResults: message.headers.get("authentication-results"),
+      autoSubmitted: message.headers.get("auto-submitted"),
+    },
+    config.ownerEmails,
+  );
+  if (!verdict.ok) {
+    if (!verdict.silent) message.setReject(verdict.reason);
+    return discard(message);
+  }
+
+  const tooLarge = `Message too large (${megabytes(message.rawSize)}): rebound accepts forwards up to ${megabytes(config.maxEmailBytes)} (MAX_EMAIL_BYTES). Forward the text without attachments.`;
+  if (message.rawSize > config.maxEmailBytes) {
+    message.setReject(tooLarge);
+    return discard(message);
+  }
+  const raw = await readRaw(message.raw, config.maxEmailBytes);
+  if (raw === null) return message.setReject(tooLarge);
+
+  const reading = await readEmail(raw, { ownerEmails: config.ownerEmails, forwardAddress: message.to.toLowerCase() });
+  await acceptForward({ message, db: env.DB, config, owner: verdict.owner, reading, raw, now });
+}

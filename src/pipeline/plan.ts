@@ -1,0 +1,127 @@
+// The playbook (DESIGN.md, "the advice the product encodes") turned into dated
+// steps. Pure: the rejection date, contacts, options and `now` come in.
+
+export const FOLLOW_UP_KINDS = [
+  "thank-you",
+  "feedback-request",
+  "self-review",
+  "connect",
+  "value-note",
+  "check-in",
+  "consulting-offer",
+  "landed-update",
+] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+export interface Cadence {
+  thankYouReminderDays: number;
+  selfReviewDays: number;
+  connectDays: number;
+  valueNoteEveryDays: number;
+  valueNoteMax: number;
+  /** No two messages to one contact closer than this. */
+  quietGapDays: number;
+  checkInDays: number;
+  consultingDays: number;
+}
+
+export const DEFAULT_CADENCE: Cadence = {
+  thankYouReminderDays: 2,
+  selfReviewDays: 1,
+  connectDays: 7,
+  valueNoteEveryDays: 56,
+  valueNoteMax: 3,
+  quietGapDays: 42,
+  checkInDays: 152, // about five months
+  consultingDays: 180,
+};
+
+export interface PlanContact {
+  email: string;
+  title: string | null;
+  /** The original's sender: the default person to check in with. */
+  isSender: boolean;
+  rapport?: boolean;
+}
+
+export interface PlanInput {
+  /** Prefix making step keys unique per application. */
+  applicationKey: string;
+  contacts: PlanContact[];
+  /** The reference time for the schedule: the rejection, or now if unknown or in the future. */
+  startAt: number;
+  now: number;
+  cadence?: Partial<Cadence>;
+  feedbackOptIn?: boolean;
+  consultingOptIn?: boolean;
+}
+
+export interface PlannedStep {
+  stepKey: string;
+  kind: FollowUpKind;
+  contactEmail: string | null;
+  dueAt: number;
+  /** Thank-you notes go out in the first digest, so they start as sent. */
+  status: "pending" | "sent";
+}
+
+const HIRING_TITLE = /hiring manager|head of|director|lead|manager|vp|chief|founder|cto|ceo|recruit|talent|people|hr\b|human resources/i;
+
+/** Who gets the five-month check-in: the hiring manager or HR if known, else the sender, else the first contact. */
+export function checkInContact(contacts: PlanContact[]): PlanContact | null {
+  return (
+    contacts.find((c) => c.title && /hiring manager/i.test(c.title)) ??
+    contacts.find((c) => c.title && HIRING_TITLE.test(c.title)) ??
+    contacts.find((c) => c.isSender) ??
+    contacts[0] ??
+    null
+  );
+}
+
+export function planFollowUps(input: PlanInput): PlannedStep[] {
+  const c = { ...DEFAULT_CADENCE, ...input.cadence };
+  const start = Math.min(input.startAt, input.now);
+  const key = (...parts: (string | number)[]) => [input.applicationKey, ...parts].join("/");
+  const at = (days: number) => Math.max(start + days * DAY, input.now);
+  const steps: PlannedStep[] = [];
+
+  const thankYouTargets = input.contacts.length ? input.contacts.map((x) => x.email) : [null];
+  for (const email of thankYouTargets) {
+    steps.push({ stepKey: key("thank-you", email ?? "team"), kind: "thank-you", contactEmail: email, dueAt: input.now, status: "sent" });
+    // Reminder if the owner hasn't marked the note done.
+    steps.push({
+      stepKey: key("thank-you-reminder", email ?? "team"),
+      kind: "thank-you",
+      contactEmail: email,
+      dueAt: input.now + c.thankYouReminderDays * DAY,
+      status: "pending",
+    });
+  }
+  steps.push({ stepKey: key("self-review"), kind: "self-review", contactEmail: null, dueAt: at(c.selfReviewDays), status: "pending" });
+
+  const checkIn = checkInContact(input.contacts);
+  for (const contact of input.contacts) {
+    const taken: number[] = [input.now]; // the thank-you
+    const add = (kind: FollowUpKind, dueAt: number, ...keyParts: (string | number)[]) => {
+      steps.push({ stepKey: key(kind, ...keyParts, contact.email), kind, contactEmail: contact.email, dueAt, status: "pending" });
+      taken.push(dueAt);
+    };
+    add("connect", at(c.connectDays));
+    if (input.feedbackOptIn && contact.rapport) add("feedback-request", at(c.selfReviewDays + 1));
+    if (contact === checkIn) add("check-in", at(c.checkInDays));
+    if (input.consultingOptIn && contact === checkIn) add("consulting-offer", at(c.consultingDays));
+    // Value notes every ~8 weeks, never within the quiet gap of another message to this contact.
+    const gap = c.quietGapDays * DAY;
+    let placed = 0;
+    for (let due = at(c.valueNoteEveryDays); placed < c.valueNoteMax && due < start + 400 * DAY; due += DAY * 7) {
+      if (taken.every((t) => Math.abs(t - due) >= gap)) {
+        placed += 1;
+        add("value-note", due, placed);
+        due += (c.valueNoteEveryDays - 7) * DAY;
+      }
+    }
+  }
+  return steps;
+}
