@@ -132,3 +132,14 @@ CREATE TABLE IF NOT EXISTS api_tokens (
   last_used_at  INTEGER,
   revoked_at    INTEGER
 );
+
+-- Dashboard logins: the cookie holds a random session id; only its SHA-256 is
+-- stored, so a copy of the database can't be replayed as a login. Deleting the
+-- row (log out, delete my data) ends the session at once.
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash       TEXT PRIMARY KEY,          -- SHA-256 hex of the cookie's session id
+  owner_id      INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+  created_at    INTEGER NOT NULL,
+  expires_at    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_owner ON sessions (owner_id);
