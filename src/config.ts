@@ -10,6 +10,9 @@ export interface Env {
   SEND_HOUR?: string;
   MAX_EMAIL_BYTES?: string;
   API_TOKEN?: string;
+  /** Cloudflare Access: the team domain (myteam.cloudflareaccess.com) and the application's AUD tag. */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
 }
 
 export interface Config {
@@ -20,6 +23,8 @@ export interface Config {
   maxEmailBytes: number;
   apiToken: string | null;
   maxContacts: number;
+  /** Set when the dashboard sits behind Cloudflare Access: issuer (https://team.cloudflareaccess.com) and audience. */
+  access: { issuer: string; audience: string } | null;
 }
 
 const emailList = z
@@ -40,7 +45,14 @@ const envSchema = z.object({
   SEND_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   MAX_EMAIL_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   API_TOKEN: z.string().min(16, "API_TOKEN must be at least 16 characters").optional(),
-});
+  ACCESS_TEAM_DOMAIN: z
+    .string()
+    .transform((s) => s.trim().replace(/^https?:\/\//, "").replace(/\/+$/, ""))
+    .transform((s) => (s.includes(".") ? s : `${s}.cloudflareaccess.com`))
+    .refine((s) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s), { error: "ACCESS_TEAM_DOMAIN must look like myteam.cloudflareaccess.com" })
+    .optional(),
+  ACCESS_AUD: z.string().trim().min(16, "ACCESS_AUD must be the Access application's AUD tag").optional(),
+}).refine((v) => !v.ACCESS_TEAM_DOMAIN === !v.ACCESS_AUD, { error: "set both ACCESS_TEAM_DOMAIN and ACCESS_AUD, or neither" });
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -57,7 +69,13 @@ const cache = new WeakMap<object, Config>();
 export function readConfig(env: Env): Config {
   const hit = cache.get(env);
   if (hit) return hit;
-  const parsed = envSchema.safeParse({ ...env, API_TOKEN: env.API_TOKEN || undefined, FORWARD_ADDRESS: env.FORWARD_ADDRESS || undefined });
+  const parsed = envSchema.safeParse({
+    ...env,
+    API_TOKEN: env.API_TOKEN || undefined,
+    FORWARD_ADDRESS: env.FORWARD_ADDRESS || undefined,
+    ACCESS_TEAM_DOMAIN: env.ACCESS_TEAM_DOMAIN || undefined,
+    ACCESS_AUD: env.ACCESS_AUD || undefined,
+  });
   if (!parsed.success) {
     throw new Error(`rebound is misconfigured: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   }
@@ -70,6 +88,7 @@ export function readConfig(env: Env): Config {
     maxEmailBytes: v.MAX_EMAIL_BYTES,
     apiToken: v.API_TOKEN ?? null,
     maxContacts: 25,
+    access: v.ACCESS_TEAM_DOMAIN && v.ACCESS_AUD ? { issuer: `https://${v.ACCESS_TEAM_DOMAIN}`, audience: v.ACCESS_AUD } : null,
   };
   cache.set(env, config);
   return config;
