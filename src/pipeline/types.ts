@@ -23,6 +23,8 @@ export interface OuterMessage {
   date: string | null; // ISO-8601 UTC
   /** Raw header values by lower-cased name (first occurrence wins). */
   headers: Record<string, string>;
+  /** The outer message's own text (a reply's commands live here). */
+  text?: string;
 }
 
 /** The innermost forwarded original (the employer's email). */
