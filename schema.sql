@@ -5,6 +5,7 @@
 CREATE TABLE IF NOT EXISTS owners (
   id            INTEGER PRIMARY KEY,
   email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name          TEXT,                       -- as their forwards sign it, for drafts
   timezone      TEXT,                       -- IANA zone; NULL means the TIMEZONE var
   send_hour     INTEGER CHECK (send_hour BETWEEN 0 AND 23),  -- NULL means SEND_HOUR
   send_days     TEXT NOT NULL DEFAULT '1,2,3,4,5',          -- ISO weekdays, Monday = 1
@@ -96,6 +97,9 @@ CREATE TABLE IF NOT EXISTS follow_ups (
 -- The cron's lookup: due pending follow-ups, oldest first.
 CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups (status, due_at);
 CREATE INDEX IF NOT EXISTS follow_ups_application ON follow_ups (application_id);
+CREATE INDEX IF NOT EXISTS follow_ups_owner_due ON follow_ups (owner_id, status, due_at);
+CREATE INDEX IF NOT EXISTS follow_ups_claim ON follow_ups (claim_id);
+CREATE INDEX IF NOT EXISTS follow_ups_contact ON follow_ups (contact_id);
 
 -- Every email rebound sent (always to an owner).
 CREATE TABLE IF NOT EXISTS outbox (

@@ -17,6 +17,7 @@ export type ApplicationStatus = "active" | "needs_review" | "paused" | "stopped"
 
 export interface ForwardRecord {
   ownerEmail: string;
+  ownerName: string | null;
   originalKey: string;
   messageId: string;
   subject: string;
@@ -90,7 +91,7 @@ const FOLLOW_UP_COLUMNS = `f.id, f.application_id, f.contact_id, f.step_key, f.k
 export async function saveForward(db: D1Database, r: ForwardRecord): Promise<SavedForward> {
   const who = [r.ownerEmail, r.originalKey] as const;
   const statements: D1PreparedStatement[] = [
-    ensureOwnerStatement(db, r.ownerEmail, r.now),
+    ensureOwnerStatement(db, r.ownerEmail, r.now, r.ownerName),
     db.prepare(`SELECT count(*) AS n FROM messages WHERE owner_id = ${OWNER_ID} AND message_id = ?2`).bind(r.ownerEmail, r.messageId),
     db
       .prepare(

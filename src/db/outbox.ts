@@ -74,12 +74,28 @@ export async function listOutbox(db: D1Database, ownerId: number, limit = 200): 
 }
 
 /** Is this Message-ID one of ours, sent to this owner? Used to recognise replies carrying commands. */
-export async function findOutboxByMessageIds(db: D1Database, ownerId: number, ids: string[]): Promise<{ id: number; application_id: number | null } | null> {
+export async function findOutboxByMessageIds(
+  db: D1Database,
+  ownerId: number,
+  ids: string[],
+): Promise<{ id: number; kind: string; application_id: number | null } | null> {
   const unique = [...new Set(ids)].slice(0, 50);
   if (unique.length === 0) return null;
   const marks = unique.map((_, i) => `?${i + 2}`).join(", ");
   return db
-    .prepare(`SELECT id, application_id FROM outbox WHERE owner_id = ?1 AND message_id IN (${marks}) ORDER BY id DESC LIMIT 1`)
+    .prepare(`SELECT id, kind, application_id FROM outbox WHERE owner_id = ?1 AND message_id IN (${marks}) ORDER BY id DESC LIMIT 1`)
     .bind(ownerId, ...unique)
     .first();
+}
+
+/** What one of our emails covered: its application and the follow-ups it carried. */
+export async function outboxTargets(db: D1Database, ownerId: number, outboxId: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT f.id, f.application_id FROM outbox_follow_ups l JOIN follow_ups f ON f.id = l.follow_up_id
+       WHERE l.outbox_id = ?1 AND f.owner_id = ?2`,
+    )
+    .bind(outboxId, ownerId)
+    .all<{ id: number; application_id: number | null }>();
+  return results;
 }

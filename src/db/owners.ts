@@ -3,6 +3,7 @@
 export interface OwnerRow {
   id: number;
   email: string;
+  name: string | null;
   timezone: string | null;
   send_hour: number | null;
   send_days: string;
@@ -13,12 +14,14 @@ export interface OwnerRow {
   landed_role: string | null;
 }
 
-export function ensureOwnerStatement(db: D1Database, email: string, now: number): D1PreparedStatement {
-  return db.prepare("INSERT INTO owners (email, created_at) VALUES (?1, ?2) ON CONFLICT (email) DO NOTHING").bind(email, now);
+export function ensureOwnerStatement(db: D1Database, email: string, now: number, name: string | null = null): D1PreparedStatement {
+  return db
+    .prepare("INSERT INTO owners (email, name, created_at) VALUES (?1, ?3, ?2) ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, owners.name)")
+    .bind(email, now, name?.slice(0, 200) || null);
 }
 
-export async function ensureOwner(db: D1Database, email: string, now: number): Promise<OwnerRow> {
-  const [, select] = await db.batch([ensureOwnerStatement(db, email, now), db.prepare("SELECT * FROM owners WHERE email = ?1").bind(email)]);
+export async function ensureOwner(db: D1Database, email: string, now: number, name: string | null = null): Promise<OwnerRow> {
+  const [, select] = await db.batch([ensureOwnerStatement(db, email, now, name), db.prepare("SELECT * FROM owners WHERE email = ?1").bind(email)]);
   return (select!.results as unknown as OwnerRow[])[0]!;
 }
 

@@ -3,7 +3,8 @@
 // needs_review and the owner is asked to confirm.
 
 import type { Config } from "../config.ts";
-import { saveForward, type SavedForward } from "../db/applications.ts";
+import { listApplications, saveForward, type SavedForward } from "../db/applications.ts";
+import { ensureOwner, type OwnerRow } from "../db/owners.ts";
 import { claimOutbox, markOutboxFailed, markOutboxSent } from "../db/outbox.ts";
 import { applicationTag, composeDigest } from "../mail/digest.ts";
 import { newMessageId, replyTo } from "../mail/send.ts";
@@ -11,6 +12,9 @@ import { draftMessage } from "../pipeline/draft.ts";
 import { deliveryId, originalKey } from "../pipeline/identity.ts";
 import { planFollowUps } from "../pipeline/plan.ts";
 import type { Reading } from "../pipeline/types.ts";
+import { parseCommand, type Command } from "../pipeline/commands.ts";
+import { applyCommands } from "./commands.ts";
+import { ownerCadence, ownerWindow } from "./owner-settings.ts";
 
 /** Below this confidence a "rejection" is saved for the owner to confirm. */
 export const REVIEW_THRESHOLD = 0.5;
@@ -39,6 +43,8 @@ export async function acceptForward(input: ForwardInput): Promise<SavedForward> 
   const contacts = reading.contacts.slice(0, config.maxContacts);
   const skipped = reading.contacts.slice(config.maxContacts).map((c) => c.email);
   const rejectedAt = reading.original.date ? Date.parse(reading.original.date) : null;
+  const ownerName = reading.outer.from?.name || null;
+  const owner = await ensureOwner(input.db, input.owner, now, ownerName);
   const steps = reason
     ? []
     : planFollowUps({
@@ -46,10 +52,13 @@ export async function acceptForward(input: ForwardInput): Promise<SavedForward> 
         contacts: contacts.map((c) => ({ email: c.email, title: c.title, isSender: c.email === reading.original.from?.address })),
         startAt: rejectedAt ?? now,
         now,
+        cadence: ownerCadence(owner),
+        window: ownerWindow(owner, config),
       });
 
   const saved = await saveForward(input.db, {
     ownerEmail: input.owner,
+    ownerName,
     originalKey: key,
     messageId,
     subject: reading.outer.subject,
@@ -72,11 +81,41 @@ export async function acceptForward(input: ForwardInput): Promise<SavedForward> 
     now,
   });
 
-  await replyWithDigest(input, saved, messageId, reason, skipped);
-  return saved;
+  const fromNote = await applyNoteCommands(input, owner, saved);
+  const current = fromNote.length ? await reload(input.db, owner.id, saved) : saved;
+  await replyWithDigest(input, current, messageId, reason && current.application.status === "needs_review" ? reason : null, skipped, owner.timezone ?? config.timezone, fromNote);
+  return current;
 }
 
-async function replyWithDigest(input: ForwardInput, saved: SavedForward, inReplyTo: string, reason: string | null, skipped: string[]) {
+/** Lines of the owner's note that are commands ("dream", "feedback on", "rapport x@y") apply to this application. */
+async function applyNoteCommands(input: ForwardInput, owner: OwnerRow, saved: SavedForward): Promise<string[]> {
+  if (saved.duplicateDelivery || !input.reading.note) return [];
+  const commands = input.reading.note
+    .split(/\r?\n/)
+    .map((line) => parseCommand(line.trim()))
+    .filter((c): c is Command => c !== null && NOTE_COMMANDS.has(c.type));
+  if (!commands.length) return [];
+  const outcome = await applyCommands({ db: input.db, owner, config: input.config, now: input.now }, { applicationIds: [saved.application.id], followUpIds: [] }, commands);
+  return [...outcome.changes, ...outcome.problems];
+}
+
+// Commands that make sense about a forward being saved right now.
+const NOTE_COMMANDS = new Set(["company", "role", "rapport", "feedback", "dream", "pause", "stop", "confirm"]);
+
+async function reload(db: D1Database, ownerId: number, saved: SavedForward): Promise<SavedForward> {
+  const [fresh] = await listApplications(db, ownerId, {}, saved.application.id);
+  return fresh ? { ...saved, ...fresh } : saved;
+}
+
+async function replyWithDigest(
+  input: ForwardInput,
+  saved: SavedForward,
+  inReplyTo: string,
+  reason: string | null,
+  skipped: string[],
+  timezone: string,
+  fromNote: string[],
+) {
   const { application: app, contacts } = saved;
   const ownerName = input.reading.outer.from?.name || null;
   const draftFor = (contact: (typeof contacts)[number] | null) =>
@@ -90,15 +129,14 @@ async function replyWithDigest(input: ForwardInput, saved: SavedForward, inReply
     applicationId: app.id,
     company: app.company,
     role: app.role,
-    status: app.status,
     rejectedAt: app.rejected_at,
     contacts,
     drafts: app.status === "needs_review" ? [] : contacts.length ? contacts.map(draftFor) : [draftFor(null)],
     upcoming,
     reviewReason: reason,
     skippedContacts: skipped,
-    originalSubject: input.reading.original.subject,
-    timezone: input.config.timezone,
+    fromNote,
+    timezone,
   });
 
   const subject = `Re: ${(input.reading.outer.subject || "your forward").slice(0, 200)} ${applicationTag(app.id)}`;

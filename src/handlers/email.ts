@@ -1,7 +1,10 @@
 // Inbound mail: check the sender, cap the size, read the forward, act on it.
 
 import { readConfig, type Env } from "../config.ts";
+import { findCommandTarget, handleCommandReply } from "../flows/commands.ts";
 import { acceptForward } from "../flows/forward.ts";
+import { ensureOwner } from "../db/owners.ts";
+import { deliveryId } from "../pipeline/identity.ts";
 import { authorizeSender } from "../pipeline/authorize.ts";
 import { readEmail } from "../pipeline/read.ts";
 
@@ -65,5 +68,12 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env, _c
   if (raw === null) return message.setReject(tooLarge);
 
   const reading = await readEmail(raw, { ownerEmails: config.ownerEmails, forwardAddress: message.to.toLowerCase() });
+  // A reply to one of our emails carries commands; anything else is a forward.
+  const owner = await ensureOwner(env.DB, verdict.owner, now);
+  const target = await findCommandTarget(env.DB, owner, reading);
+  if (target) {
+    const messageId = await deliveryId(reading, raw);
+    return handleCommandReply({ message, db: env.DB, config, ownerEmail: verdict.owner, reading, target, messageId, now });
+  }
   await acceptForward({ message, db: env.DB, config, owner: verdict.owner, reading, raw, now });
 }

@@ -2,8 +2,9 @@
 // and tests can travel in time.
 
 import { readConfig, type Env } from "../config.ts";
+import { sendDueFollowUps } from "../flows/followups.ts";
 
 export async function handleScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
-  readConfig(env);
-  void controller.scheduledTime;
+  const report = await sendDueFollowUps(env.DB, env.SEND_EMAIL, readConfig(env), controller.scheduledTime);
+  if (report.claimed) console.log("rebound: cron", JSON.stringify(report));
 }

@@ -9,7 +9,6 @@ export interface DigestInput {
   applicationId: number;
   company: string | null;
   role: string | null;
-  status: string;
   rejectedAt: number | null;
   contacts: { name: string | null; email: string; title: string | null }[];
   drafts: Draft[];
@@ -18,7 +17,8 @@ export interface DigestInput {
   reviewReason: string | null;
   /** Contacts beyond the per-email cap, listed but not stored. */
   skippedContacts: string[];
-  originalSubject: string;
+  /** What commands in the owner's note changed. */
+  fromNote?: string[];
   timezone: string;
 }
 
@@ -53,6 +53,7 @@ export function composeDigest(d: DigestInput): ComposedMail {
   text.push("WHAT I UNDERSTOOD", ...understood.map(([k, v]) => `  ${k}: ${v}`));
   if (d.skippedContacts.length) text.push(`  Not stored (over the per-email limit): ${d.skippedContacts.join(", ")}`);
   text.push("");
+  if (d.fromNote?.length) text.push("FROM YOUR NOTE", ...d.fromNote.map((c) => `  - ${c}`), "");
   if (d.drafts.length) {
     text.push("THANK-YOU NOTES");
     for (const draft of d.drafts) {
@@ -72,6 +73,7 @@ ${d.reviewReason
 <h2>What I understood</h2>
 <table>${understood.map(([k, v]) => html`<tr><th align="left">${k}</th><td>${v}</td></tr>`)}</table>
 ${d.skippedContacts.length ? html`<p>Not stored (over the per-email limit): ${d.skippedContacts.join(", ")}</p>` : ""}
+${d.fromNote?.length ? html`<h2>From your note</h2><ul>${d.fromNote.map((c) => html`<li>${c}</li>`)}</ul>` : ""}
 ${d.drafts.length ? html`<h2>Thank-you notes</h2>${d.drafts.map(draftHtml)}` : ""}
 ${d.upcoming.length
     ? html`<h2>What comes next</h2><ul>${d.upcoming.map((u) => html`<li>${formatDate(u.dueAt, d.timezone)}: ${KIND_LABELS[u.kind] ?? u.kind} (${u.who})</li>`)}</ul>`

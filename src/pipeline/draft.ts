@@ -93,6 +93,19 @@ export function draftMessage(ctx: DraftContext): Draft {
       tip = "A connection request note (LinkedIn allows 300 characters). Paste it when you add them.";
       break;
     case "value-note":
+      if (!ctx.contact) {
+        // A dream company: a private nudge to keep following it.
+        subject = `Keep an eye on ${company}`;
+        body = [
+          `${company} is one of your dream companies. Ten minutes today:`,
+          "",
+          `1. Look at ${company}'s careers page for new openings${ctx.role ? ` near ${ctx.role}` : ""}.`,
+          `2. Skim their news, blog and social posts: a launch, a funding round, a talk.`,
+          `3. If you find something worth congratulating or sharing, send a short note to someone you met there.`,
+        ].join("\n");
+        tip = "Dream company, not just dream job: staying close pays off when the next role opens.";
+        break;
+      }
       subject = `Thought you might find this useful`;
       body = paragraphs(
         `I came across [an article / a talk / a tool] about [a topic close to ${company}'s work] and thought of our conversation${spokeIn ? ` in ${spokeIn}` : ""}.`,
@@ -129,7 +142,7 @@ export function draftMessage(ctx: DraftContext): Draft {
       break;
     }
   }
-  const isPrivate = ctx.kind === "self-review";
+  const isPrivate = ctx.kind === "self-review" || (ctx.kind === "value-note" && !ctx.contact);
   return {
     kind: ctx.kind,
     to: isPrivate ? null : to,

@@ -13,6 +13,8 @@ export const FOLLOW_UP_KINDS = [
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
+import { nextSendSlot, type SendWindow } from "./schedule.ts";
+
 export const DAY = 24 * 60 * 60 * 1000;
 
 export interface Cadence {
@@ -25,6 +27,9 @@ export interface Cadence {
   quietGapDays: number;
   checkInDays: number;
   consultingDays: number;
+  /** Dream companies: a private nudge to look at their news and careers page. */
+  dreamWatchEveryDays: number;
+  dreamWatchMax: number;
 }
 
 export const DEFAULT_CADENCE: Cadence = {
@@ -36,6 +41,8 @@ export const DEFAULT_CADENCE: Cadence = {
   quietGapDays: 42,
   checkInDays: 152, // about five months
   consultingDays: 180,
+  dreamWatchEveryDays: 28,
+  dreamWatchMax: 6,
 };
 
 export interface PlanContact {
@@ -56,6 +63,11 @@ export interface PlanInput {
   cadence?: Partial<Cadence>;
   feedbackOptIn?: boolean;
   consultingOptIn?: boolean;
+  dream?: boolean;
+  /** Thank-you notes are delivered at once (in a digest) or planned as pending for the next one. */
+  deliverThankYouNow?: boolean;
+  /** Align pending steps to the owner's send slots. */
+  window?: SendWindow;
 }
 
 export interface PlannedStep {
@@ -84,24 +96,28 @@ export function planFollowUps(input: PlanInput): PlannedStep[] {
   const c = { ...DEFAULT_CADENCE, ...input.cadence };
   const start = Math.min(input.startAt, input.now);
   const key = (...parts: (string | number)[]) => [input.applicationKey, ...parts].join("/");
-  const at = (days: number) => Math.max(start + days * DAY, input.now);
+  const w = input.window;
+  const align = (ms: number) => (w ? nextSendSlot(ms, w) : ms);
+  const at = (days: number) => align(Math.max(start + days * DAY, input.now));
   const steps: PlannedStep[] = [];
 
+  const thankYouStatus = input.deliverThankYouNow === false ? "pending" : "sent";
   const thankYouTargets = input.contacts.length ? input.contacts.map((x) => x.email) : [null];
   for (const email of thankYouTargets) {
-    steps.push({ stepKey: key("thank-you", email ?? "team"), kind: "thank-you", contactEmail: email, dueAt: input.now, status: "sent" });
-    // Reminder if the owner hasn't marked the note done.
+    steps.push({ stepKey: key("thank-you", email ?? "team"), kind: "thank-you", contactEmail: email, dueAt: input.now, status: thankYouStatus });
+    // A reminder, closed when the owner marks the note done.
     steps.push({
       stepKey: key("thank-you-reminder", email ?? "team"),
       kind: "thank-you",
       contactEmail: email,
-      dueAt: input.now + c.thankYouReminderDays * DAY,
+      dueAt: align(input.now + c.thankYouReminderDays * DAY),
       status: "pending",
     });
   }
   steps.push({ stepKey: key("self-review"), kind: "self-review", contactEmail: null, dueAt: at(c.selfReviewDays), status: "pending" });
 
   const checkIn = checkInContact(input.contacts);
+  const gap = c.quietGapDays * DAY;
   for (const contact of input.contacts) {
     const taken: number[] = [input.now]; // the thank-you
     const add = (kind: FollowUpKind, dueAt: number, ...keyParts: (string | number)[]) => {
@@ -112,15 +128,20 @@ export function planFollowUps(input: PlanInput): PlannedStep[] {
     if (input.feedbackOptIn && contact.rapport) add("feedback-request", at(c.selfReviewDays + 1));
     if (contact === checkIn) add("check-in", at(c.checkInDays));
     if (input.consultingOptIn && contact === checkIn) add("consulting-offer", at(c.consultingDays));
-    // Value notes every ~8 weeks, never within the quiet gap of another message to this contact.
-    const gap = c.quietGapDays * DAY;
+    // Value notes about every 8 weeks, never within the quiet gap of another message to this contact.
     let placed = 0;
-    for (let due = at(c.valueNoteEveryDays); placed < c.valueNoteMax && due < start + 400 * DAY; due += DAY * 7) {
+    for (let days = c.valueNoteEveryDays; placed < c.valueNoteMax && days < 400; days += 7) {
+      const due = at(days);
       if (taken.every((t) => Math.abs(t - due) >= gap)) {
         placed += 1;
         add("value-note", due, placed);
-        due += (c.valueNoteEveryDays - 7) * DAY;
+        days += c.valueNoteEveryDays - 7;
       }
+    }
+  }
+  if (input.dream) {
+    for (let n = 1; n <= c.dreamWatchMax; n++) {
+      steps.push({ stepKey: key("dream", n), kind: "value-note", contactEmail: null, dueAt: at(n * c.dreamWatchEveryDays), status: "pending" });
     }
   }
   return steps;

@@ -1,5 +1,5 @@
 // Fixture emails as text (the corpus is ASCII or UTF-8, so text round-trips the bytes).
-const files = (import.meta as ImportMeta & { glob: (p: string, o: object) => unknown }).glob("../fixtures/corpus/emails/*.eml", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const files = import.meta.glob("../fixtures/corpus/emails/*.eml", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 
 export function fixture(name: string): string {
   const raw = files[`../fixtures/corpus/emails/${name}`];

@@ -85,14 +85,12 @@ describe("composeDigest", () => {
       applicationId: 1,
       company: evil,
       role: `"><img src=x onerror=alert(1)>`,
-      status: "active",
       rejectedAt: null,
       contacts: [{ name: evil, email: "a@x.test", title: null }],
       drafts: [draftMessage({ kind: "thank-you", company: evil, role: null, contact: { name: evil, email: "a@x.test", title: null }, ownerName: null, rejectedAt: null })],
       upcoming: [],
       reviewReason: null,
       skippedContacts: [],
-      originalSubject: evil,
       timezone: "UTC",
     });
     expect(d.html).not.toContain("<script>");
