@@ -55,6 +55,7 @@ export function cleanName(raw: string): string {
   let name = raw
     .replace(/\[mailto:[^\]]*\]/gi, "")
     .replace(/<mailto:[^>]*>/gi, "")
+    .replace(/mailto:/gi, "")
     .replace(/[<>"\[\]*]/g, " ")
     .replace(/\s+/g, " ")
     .trim();

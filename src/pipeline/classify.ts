@@ -69,7 +69,7 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       const prev = at > 0 ? text[at - 1]! : " ";
       if (/[\p{L}\p{N}]/u.test(prev) && /^[\p{L}]/u.test(p.text)) continue;
       const sentence = sentenceAround(text, at, at + p.text.length);
-      if (negationAware && NEGATIONS.some((n) => sentence.includes(n))) continue;
+      if (negationAware && !p.kind && NEGATIONS.some((n) => sentence.includes(n))) continue;
       const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;
       best = Math.max(best, w);
     }

@@ -6,6 +6,8 @@ const BLOCK_TAGS = new Set([
   "p", "div", "tr", "table", "tbody", "thead", "tfoot", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
   "blockquote", "section", "article", "header", "footer", "center", "pre", "address", "dl", "dt", "dd", "form", "hr",
 ]);
+/** Paragraph-like blocks keep a blank line between them, as text/plain parts do. */
+const PARAGRAPH_TAGS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "pre"]);
 const CELL_TAGS = new Set(["td", "th"]);
 const SKIP_TAGS = new Set(["script", "style", "head", "title", "noscript", "template", "xml", "svg"]);
 
@@ -95,18 +97,17 @@ export function htmlToText(html: string): string {
       i = end < 0 ? n : end + 3;
       continue;
     }
-    const gt = html.indexOf(">", lt + 1);
-    if (gt < 0) {
-      pushText(html.slice(lt));
-      break;
-    }
-    const { name, closing } = tagName(html.slice(lt + 1, Math.min(gt, lt + 40)));
-    i = gt + 1;
-    if (!name) {
-      // "<" that opens no tag ("a < b", "<!DOCTYPE"): keep text, drop declarations.
-      if (html[lt + 1] !== "!" && html[lt + 1] !== "?") pushText(html.slice(lt, gt + 1));
+    const { name, closing } = tagName(html.slice(lt + 1, lt + 40));
+    if (!name && html[lt + 1] !== "!" && html[lt + 1] !== "?") {
+      // A "<" that opens no tag ("a < b"): it is text.
+      pushText("<");
+      i = lt + 1;
       continue;
     }
+    const gt = html.indexOf(">", lt + 1);
+    if (gt < 0) break;
+    i = gt + 1;
+    if (!name) continue; // <!DOCTYPE>, <?xml?>
     if (!closing && SKIP_TAGS.has(name)) {
       const close = findClose(html, name, i);
       if (close < 0) {
@@ -120,7 +121,8 @@ export function htmlToText(html: string): string {
     if (name === "br") out.push("\n");
     else if (name === "hr") out.push("\n\n");
     else if (name === "li" && !closing) out.push("\n- ");
-    else if (BLOCK_TAGS.has(name)) out.push("\n");
+    else if (PARAGRAPH_TAGS.has(name)) out.push("\n\n");
+    else if (BLOCK_TAGS.has(name) && !out[out.length - 1]?.endsWith("\n")) out.push("\n");
     else if (CELL_TAGS.has(name) && closing) out.push("\t");
   }
   return out

@@ -6,6 +6,8 @@ export interface Phrase {
   text: string;
   weight: number;
   generic?: boolean;
+  /** Says what kind of mail it is (alert, newsletter, receipt): counts even in a negated sentence. */
+  kind?: boolean;
   /** A second phrase that must follow within `window` characters. */
   then?: string;
   window?: number;
@@ -13,6 +15,9 @@ export interface Phrase {
 
 function list(weight: number, texts: string, generic = false): Phrase[] {
   return texts.split("|").map((text) => ({ text, weight, generic }));
+}
+function kinds(weight: number, texts: string): Phrase[] {
+  return texts.split("|").map((text) => ({ text, weight, kind: true }));
 }
 function near(weight: number, text: string, then: string, window = 80, generic = false): Phrase {
   return { text, then, window, weight, generic };
@@ -77,16 +82,16 @@ export const LOOKALIKE_PHRASES: Phrase[] = [
   // take-home assignments
   ...list(0.8, "take-home assignment is|take-home exercise is|take-home challenge|coding challenge|coding exercise|technical assessment|please complete|complete it by|submit it by|submit your solution|submission deadline|within 48 hours|within 72 hours|hackerrank|codility|coderbyte|codesignal|testgorilla|assessment link"),
   // recruiter outreach
-  ...list(0.8, "came across your profile|came across your background|i'm partnering with|i am partnering with|partnering with a|would you be open to|are you open to|open to a quick|open to new opportunities|interested in learning more|exciting opportunity|reach out about an opportunity|a role that might interest you|thought you might be interested|my client is|our client is"),
+  ...kinds(0.8, "came across your profile|came across your background|i'm partnering with|i am partnering with|partnering with a|would you be open to|are you open to|open to a quick|open to new opportunities|interested in learning more|exciting opportunity|reach out about an opportunity|a role that might interest you|thought you might be interested|my client is|our client is"),
   // job alerts and profile views
-  ...list(0.95, "job alert|new jobs for|new jobs match|jobs match your|jobs you may be interested|recommended jobs|jobs for you|see all jobs|view job:|easy apply|viewed your profile|who viewed your profile|profile views|search appearances|appeared in searches"),
+  ...kinds(0.95, "job alert|new jobs for|new jobs match|jobs match your|jobs you may be interested|recommended jobs|jobs for you|see all jobs|view job:|easy apply|viewed your profile|who viewed your profile|profile views|search appearances|appeared in searches"),
   // the candidate's own decline or withdrawal
-  ...list(0.9, "decided to decline|decline the offer|decline your offer|decline your kind offer|withdraw my application|withdraw my candidacy|withdrawing my application|accepted another offer|accepted an offer elsewhere|accepted a position elsewhere|accepted another position|not to accept the offer|will have to decline|must respectfully decline|respectfully decline"),
+  ...kinds(0.9, "decided to decline|decline the offer|decline your offer|decline your kind offer|withdraw my application|withdraw my candidacy|withdrawing my application|accepted another offer|accepted an offer elsewhere|accepted a position elsewhere|accepted another position|not to accept the offer|will have to decline|must respectfully decline|respectfully decline"),
   // hiring freeze that keeps the application alive
   ...list(0.85, "keep your application active|application will remain active|application remains active|remain active in our|on hold|paused the search|pause the search|paused hiring|pausing the search|pausing the process|paused the process|resume the process|resume the search|resume hiring|when hiring resumes|once the freeze|once hiring resumes|reach back out when|will be in touch once"),
   // newsletters, receipts, conferences
-  ...list(0.7, "newsletter|read more:|this week:|forward this to a friend|manage preferences|view in browser|view this email in your browser|you're receiving this because|you are receiving this because|you subscribed|order number|your order|receipt for|invoice|payment received|amount paid|call for proposals|your proposal|your submission|your talk|speaking slot|program committee|programme committee|your abstract|your manuscript|your paper"),
-  ...list(0.3, "unsubscribe|webinar|promo code|discount code"),
+  ...kinds(0.6, "newsletter|read more:|this week:|forward this to a friend|manage preferences|view in browser|view this email in your browser|you're receiving this because|you are receiving this because|you subscribed|order number|your order|receipt for|invoice|payment received|amount paid|call for proposals|your proposal|your talk|speaking slot|program committee|programme committee|your abstract|your manuscript|your paper"),
+  ...kinds(0.3, "unsubscribe|webinar|promo code|discount code"),
 ];
 
 /** Words that say the text is about a job application. */

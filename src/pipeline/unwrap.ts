@@ -126,6 +126,7 @@ export function unwrapForward(parsed: ParsedEmail, opts: ReadOptions): Unwrapped
     subject: parsed.subject,
     date: parsed.date,
     headers: parsed.headers,
+    text: parsed.text,
   };
   const owners = new Set(opts.ownerEmails.map((e) => e.toLowerCase()));
   if (parsed.from?.address) owners.add(parsed.from.address);

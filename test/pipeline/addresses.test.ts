@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { findEmails, isSystemAddress, orgLabel, parseAddressList } from "../../src/pipeline/addresses.ts";
+
+describe("parseAddressList", () => {
+  it("reads the forms mail clients print", () => {
+    expect(parseAddressList('Daniel Kim <daniel.kim@meridian-bio.test>, <sam.patel@meridian-bio.test>')).toEqual([
+      { name: "Daniel Kim", address: "daniel.kim@meridian-bio.test" },
+      { name: "", address: "sam.patel@meridian-bio.test" },
+    ]);
+    expect(parseAddressList('"Grant, Olivia" <OGrant@SterlingHart.test>; Tom Lee [mailto:tom@acme.test]')).toEqual([
+      { name: "Grant, Olivia", address: "ogrant@sterlinghart.test" },
+      { name: "Tom Lee", address: "tom@acme.test" },
+    ]);
+    expect(parseAddressList("alex.rivera@example.com <mailto:alex.rivera@example.com>")).toEqual([
+      { name: "", address: "alex.rivera@example.com" },
+    ]);
+  });
+});
+
+describe("findEmails", () => {
+  it("finds addresses in prose and drops sentence punctuation", () => {
+    expect(findEmails("Reach me at maria.gomez@cobaltpay.test. Or not.").map((f) => f.address)).toEqual(["maria.gomez@cobaltpay.test"]);
+    expect(findEmails("no address @ here, nor user@localhost")).toEqual([]);
+  });
+});
+
+describe("isSystemAddress", () => {
+  it("knows ATS domains and no-reply mailboxes", () => {
+    expect(isSystemAddress("no-reply@us.greenhouse-mail.io")).toBe(true);
+    expect(isSystemAddress("northwind@myworkday.com")).toBe(true);
+    expect(isSystemAddress("jobalerts-noreply@jobnest.example.net")).toBe(true);
+    expect(isSystemAddress("donotreply@acme.test")).toBe(true);
+    expect(isSystemAddress("priya.shah@acme-robotics.test")).toBe(false);
+  });
+});
+
+describe("orgLabel", () => {
+  it("names the organisation of a domain", () => {
+    expect(orgLabel("mail.acme-robotics.co.uk")).toBe("acme-robotics");
+    expect(orgLabel("sparkbox.example.net")).toBe("sparkbox");
+    expect(orgLabel("gmail.com")).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { parseEmail } from "../../src/pipeline/parse.ts";
+import { unwrapForward } from "../../src/pipeline/unwrap.ts";
+import { classifyRejection } from "../../src/pipeline/classify.ts";
+
+const OWNER = "alex.rivera@example.com";
+
+async function classify(body: string, subject = "Your application", from = "Pat Lee <pat@acme.test>") {
+  const raw = `From: Alex Rivera <${OWNER}>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <${OWNER}>\r\n\r\n${body.replace(/\n/g, "\r\n")}`;
+  return classifyRejection(unwrapForward(await parseEmail(raw), { ownerEmails: [OWNER] }));
+}
+
+describe("classifyRejection", () => {
+  it.each([
+    ["Thank you for applying for the Analyst role. We have decided to move forward with other candidates."],
+    ["Thanks for your interest in the position. Unfortunately we will not be moving forward with your application."],
+    ["vielen Dank für Ihre Bewerbung. Leider haben wir uns für eine andere Kandidatin entschieden."],
+    ["Merci pour votre candidature. Nous sommes au regret de vous informer que votre candidature n'a pas été retenue."],
+    ["Gracias por su candidatura. Lamentamos informarle que hemos decidido continuar con otros candidatos."],
+    ["Grazie per la sua candidatura. Purtroppo abbiamo deciso di proseguire con altri candidati."],
+    ["Bedankt voor je sollicitatie. Helaas hebben we besloten niet verder te gaan met je sollicitatie."],
+    ["Obrigado pela sua candidatura. Infelizmente a sua candidatura não foi selecionada."],
+    ["Because of a hiring freeze we have cancelled the Analyst position and closed all open applications."],
+    ["Thanks for your time with the team. We ended up going with someone else for the role."],
+  ])("is a rejection: %s", async (body) => {
+    const c = await classify(body);
+    expect(c.isRejection, c.reasons.join("\n")).toBe(true);
+    expect(c.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(c.reasons.some((r) => r.startsWith("rejection wording"))).toBe(true);
+  });
+
+  it.each([
+    ["We'd love to invite you to a 45-minute interview for the Analyst role. Please pick a time that works."],
+    ["We have received your application for the Analyst position and will review it shortly."],
+    ["I'm thrilled to offer you the Analyst position! Your offer letter is attached."],
+    ["Great news - we'd like to move you to the next round for the Analyst role."],
+    ["Unfortunately, we need to reschedule your interview for the Analyst position. Would Tuesday work?"],
+    ["I came across your profile and would you be open to a quick call about a role?"],
+    ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
+    ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
+    ["Our newsletter this week: \"we have decided to move forward with other candidates\" appears in most templates. Read more: https://x.test"],
+    ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Decision on your proposal"],
+    ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Your application"],
+  ])("is not a rejection: %s", async (body, subject = "Your application") => {
+    const c = await classify(body, subject);
+    expect(c.isRejection, c.reasons.join("\n")).toBe(false);
+    expect(c.confidence).toBeLessThan(0.5);
+  });
+
+  it("ignores look-alike wording that is negated ('won't ... next stage')", async () => {
+    const c = await classify("Thanks for interviewing for the role. I'm afraid we won't be progressing your application to the next stage.");
+    expect(c.isRejection).toBe(true);
+  });
+
+  it("never counts the owner's own message (declining an offer) as a rejection", async () => {
+    const c = await classify("Thank you for the offer for the role. I have decided to decline the offer as another candidate... I mean offer is a closer match.", "Re: Offer", `Alex Rivera <${OWNER}>`);
+    expect(c.isRejection).toBe(false);
+    expect(c.reasons).toContain("the original was written by the owner");
+  });
+
+  it("reads only the newest message of a thread", async () => {
+    const c = await classify("We have decided to move forward with another candidate for the role.\n\nOn Fri, Nov 6, 2026 at 3:30 PM Pat Lee <pat@acme.test> wrote:\n> We'd love to invite you to an interview. Please pick a time.");
+    expect(c.isRejection).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { companyFromDisplayName } from "../../src/pipeline/company.ts";
+import { contactsFromNote } from "../../src/pipeline/contacts.ts";
+import { extractRole } from "../../src/pipeline/role.ts";
+import { stripLegalSuffix } from "../../src/pipeline/text.ts";
+import { readEmail } from "../../src/pipeline/read.ts";
+
+describe("companyFromDisplayName", () => {
+  it.each([
+    ["Quillpoint via Lever", "Quillpoint"],
+    ["Hiring Team at Globex", "Globex"],
+    ["Globex Careers", "Globex"],
+    ["The Acme Robotics Recruiting Team", "Acme Robotics"],
+    ["Fernway Hiring Team", "Fernway"],
+  ])("%s -> %s", (name, want) => expect(companyFromDisplayName(name)).toBe(want));
+});
+
+describe("stripLegalSuffix", () => {
+  it.each([
+    ["Northwind Traders, Inc.", "Northwind Traders"],
+    ["Rheinwerk Logistik GmbH", "Rheinwerk Logistik"],
+    ["Grupo Alameda S.A.", "Grupo Alameda"],
+    ["Ironbark Security, Lda.", "Ironbark Security"],
+    ["Bramble & Co", "Bramble & Co"],
+  ])("%s -> %s", (name, want) => expect(stripLegalSuffix(name)).toBe(want));
+});
+
+describe("extractRole", () => {
+  it.each([
+    ["Your application for Senior Software Engineer, Payments at Cobalt Payments", "", "Senior Software Engineer, Payments"],
+    ["Following up", "Thanks for walking us through your portfolio for the Product Designer position.", "Product Designer"],
+    ["Votre candidature – Chef de projet digital", "pour le poste de Chef de projet digital.", "Chef de projet digital"],
+    ["Update", "Application summary\nPosition: Video Producer\nRequisition: BWM-0923", "Video Producer"],
+    ["Re: Quick chat next week?", "We ended up going with someone else.", null],
+  ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
+});
+
+describe("contactsFromNote", () => {
+  it("reads people the owner lists in any natural form", () => {
+    const note = "Interviewed with Priya Shah (hiring manager) priya.shah@acme.test and Tom Lee <tom.lee@acme.test>; also\n- Dana Whitfield, VP Eng, dana@acme.test\nand jo@acme.test (Jo Park, recruiter)";
+    expect(contactsFromNote(note)).toEqual([
+      { email: "priya.shah@acme.test", name: "Priya Shah", title: "Hiring manager" },
+      { email: "tom.lee@acme.test", name: "Tom Lee", title: null },
+      { email: "dana@acme.test", name: "Dana Whitfield", title: "VP Eng" },
+      { email: "jo@acme.test", name: "Jo Park", title: "Recruiter" },
+    ]);
+  });
+});
+
+describe("contacts", () => {
+  it("caps the list at 25 and never includes the owner or the forwarding address", async () => {
+    const cc = Array.from({ length: 40 }, (_, i) => `P${i} Person <p${i}@acme.test>`).join(", ");
+    const raw = `From: Alex Rivera <alex.rivera@example.com>\r\nTo: rejections@rebound.example.com\r\nSubject: Fwd: Your application\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Pat Lee <pat@acme.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Your application\r\nTo: <alex.rivera@example.com>, rejections@rebound.example.com\r\nCc: ${cc}, Alex Rivera <alex.rivera@example.com>\r\n\r\nWe have decided to move forward with other candidates.`;
+    const r = await readEmail(raw, { ownerEmails: [], forwardAddress: "rejections@rebound.example.com" });
+    expect(r.contacts).toHaveLength(25);
+    expect(r.contacts[0]).toEqual({ name: "Pat Lee", email: "pat@acme.test", title: null });
+    expect(r.contacts.map((c) => c.email)).not.toContain("alex.rivera@example.com");
+    expect(r.contacts.map((c) => c.email)).not.toContain("rejections@rebound.example.com");
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { readEmail, toInspectJson } from "../../src/pipeline/read.ts";
+import { corpus, email, OWNER } from "../fixtures/load.ts";
+
+const opts = { ownerEmails: [OWNER] };
+
+describe("readEmail on bad input", () => {
+  it.each([
+    ["empty string", ""],
+    ["empty bytes", new Uint8Array(0)],
+    ["binary junk", new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))],
+    ["broken MIME", "Content-Type: multipart/mixed; boundary=\"x\"\r\n\r\n--x\r\nContent-Type: message/rfc822\r\n\r\n--x"],
+    ["headers only", "From: a@b.test\r\nSubject: hi"],
+  ])("%s gives a non-rejection reading instead of throwing", async (_, raw) => {
+    const r = await readEmail(raw, opts);
+    expect(r.isRejection).toBe(false);
+    expect(r.confidence).toBeLessThan(0.5);
+    expect(Array.isArray(r.contacts)).toBe(true);
+  });
+
+  it("accepts an ArrayBuffer", async () => {
+    const bytes = new TextEncoder().encode(email(corpus, "01-gmail-recruiter-subject-role.eml"));
+    const r = await readEmail(bytes.buffer.slice(0) as ArrayBuffer, opts);
+    expect(r.company).toBe("Halcyon Analytics");
+  });
+});
+
+describe("linear time on hostile bodies", () => {
+  function wrap(body: string): string {
+    return `From: Alex Rivera <${OWNER}>\r\nTo: r@rebound.test\r\nSubject: Fwd: x\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Pat Lee <pat@acme.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Your application\r\nTo: <${OWNER}>\r\n\r\n${body}`;
+  }
+  it("reads a 1 MB single-line body", async () => {
+    const line = "We have decided to move forward with other candidates for the Analyst role. ".repeat(14_000).slice(0, 1_000_000);
+    const r = await readEmail(wrap(line), opts);
+    expect(r.isRejection).toBe(true);
+    expect(r.original.from?.address).toBe("pat@acme.test");
+  });
+  it.each(["@", "a", " ", "<", "-", ":", "\n", "From: "])("reads 100k repeats of %j", async (ch) => {
+    const r = await readEmail(wrap(ch.repeat(100_000)), opts);
+    expect(r.original.from?.address).toBe("pat@acme.test");
+    expect(r.isRejection).toBe(false);
+  });
+});
+
+describe("toInspectJson", () => {
+  it("gives the contract's fields, and reasons only when asked", async () => {
+    const r = await readEmail(email(corpus, "02-gmail-note-greenhouse-final-round.eml"), opts);
+    const j = toInspectJson(r);
+    expect(Object.keys(j)).toEqual(["isRejection", "confidence", "company", "role", "original", "contacts", "ats", "note"]);
+    expect(j.original).toEqual({ from: "no-reply@us.greenhouse-mail.io", subject: "Your candidacy at Acme Robotics", date: "2026-10-08T19:47:00.000Z" });
+    expect(j.ats).toBe("greenhouse");
+    expect(toInspectJson(r, true).reasons).toEqual(r.reasons);
+  });
+});
