@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS messages (
   UNIQUE (owner_id, message_id)
 );
 CREATE INDEX IF NOT EXISTS messages_application ON messages (application_id);
+CREATE INDEX IF NOT EXISTS messages_owner_received ON messages (owner_id, received_at);
 
 CREATE TABLE IF NOT EXISTS follow_ups (
   id            INTEGER PRIMARY KEY,

@@ -9,6 +9,8 @@ export interface Env {
   TIMEZONE?: string;
   SEND_HOUR?: string;
   MAX_EMAIL_BYTES?: string;
+  MAX_INBOUND_PER_DAY?: string;
+  MAX_OUTBOUND_PER_DAY?: string;
   API_TOKEN?: string;
   /** Cloudflare Access: the team domain (myteam.cloudflareaccess.com) and the application's AUD tag. */
   ACCESS_TEAM_DOMAIN?: string;
@@ -23,6 +25,9 @@ export interface Config {
   maxEmailBytes: number;
   apiToken: string | null;
   maxContacts: number;
+  /** Per owner per 24 hours: forwards and replies processed, emails sent. A mail loop stops here. */
+  maxInboundPerDay: number;
+  maxOutboundPerDay: number;
   /** Set when the dashboard sits behind Cloudflare Access: issuer (https://team.cloudflareaccess.com) and audience. */
   access: { issuer: string; audience: string } | null;
 }
@@ -44,6 +49,8 @@ const envSchema = z.object({
   TIMEZONE: timezone,
   SEND_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   MAX_EMAIL_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAX_INBOUND_PER_DAY: z.coerce.number().int().positive().default(200),
+  MAX_OUTBOUND_PER_DAY: z.coerce.number().int().positive().default(100),
   API_TOKEN: z.string().min(16, "API_TOKEN must be at least 16 characters").optional(),
   ACCESS_TEAM_DOMAIN: z
     .string()
@@ -88,6 +95,8 @@ export function readConfig(env: Env): Config {
     maxEmailBytes: v.MAX_EMAIL_BYTES,
     apiToken: v.API_TOKEN ?? null,
     maxContacts: 25,
+    maxInboundPerDay: v.MAX_INBOUND_PER_DAY,
+    maxOutboundPerDay: v.MAX_OUTBOUND_PER_DAY,
     access: v.ACCESS_TEAM_DOMAIN && v.ACCESS_AUD ? { issuer: `https://${v.ACCESS_TEAM_DOMAIN}`, audience: v.ACCESS_AUD } : null,
   };
   cache.set(env, config);

@@ -123,3 +123,7 @@ export async function nextPending(db: D1Database, ownerId: number, after: number
     .bind(ownerId, after)
     .first();
 }
+
+export function releaseClaimStatements(db: D1Database, ids: number[], claimId: string): D1PreparedStatement[] {
+  return ids.map((id) => db.prepare("UPDATE follow_ups SET claimed_at = NULL, claim_id = NULL WHERE id = ?1 AND claim_id = ?2").bind(id, claimId));
+}

@@ -13,3 +13,12 @@ export async function recordCommandMessage(db: D1Database, ownerId: number, mess
     .first();
   return row !== null;
 }
+
+/** Forwards and replies an owner sent in the last 24 hours. */
+export async function inboundToday(db: D1Database, ownerEmail: string, now: number): Promise<number> {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM messages WHERE owner_id = (SELECT id FROM owners WHERE email = ?1) AND received_at > ?2")
+    .bind(ownerEmail, now - 86_400_000)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}

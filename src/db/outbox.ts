@@ -15,20 +15,22 @@ export interface OutboxEntry {
 
 /**
  * Reserve the right to send. Returns the outbox id, or null when the same
- * reply (owner, kind, in-reply-to) was already sent or is being sent.
- * A reply that failed before may be claimed again.
+ * reply (owner, kind, in-reply-to) was already sent or is being sent, or the
+ * owner's daily cap is reached. A reply that failed before may be claimed again.
  */
-export async function claimOutbox(db: D1Database, e: OutboxEntry): Promise<number | null> {
+export async function claimOutbox(db: D1Database, e: OutboxEntry, maxPerDay: number): Promise<number | null> {
+  // Also refused past the owner's daily cap, so a mail loop can't run up costs.
   const insert = db
     .prepare(
       `INSERT INTO outbox (owner_id, application_id, kind, to_addr, subject, message_id, in_reply_to, status, attempts, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'retrying', 1, ?8)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'retrying', 1, ?8
+       WHERE (SELECT count(*) FROM outbox WHERE owner_id = ?1 AND created_at > ?8 - 86400000) < ?9
        ON CONFLICT (owner_id, kind, in_reply_to) DO UPDATE SET
          attempts = outbox.attempts + 1, status = 'retrying', message_id = excluded.message_id, subject = excluded.subject
        WHERE outbox.status = 'failed'
        RETURNING id`,
     )
-    .bind(e.ownerId, e.applicationId, e.kind, e.to, e.subject, e.messageId, e.inReplyTo, e.now);
+    .bind(e.ownerId, e.applicationId, e.kind, e.to, e.subject, e.messageId, e.inReplyTo, e.now, maxPerDay);
   const links = (e.followUpIds ?? []).map((f) =>
     db
       .prepare("INSERT OR IGNORE INTO outbox_follow_ups (outbox_id, follow_up_id) SELECT id, ?2 FROM outbox WHERE message_id = ?1")
@@ -99,3 +101,4 @@ export async function outboxTargets(db: D1Database, ownerId: number, outboxId: n
     .all<{ id: number; application_id: number | null }>();
   return results;
 }
+

@@ -197,7 +197,8 @@ ${showHelp ? html`<p>Reply to any rebound email with one command per line:</p><u
         messageId: outgoingId,
         inReplyTo: input.messageId,
         now: input.now,
-      });
+      }, input.config.maxOutboundPerDay);
+  if (outboxId === null && !deletedEverything) return; // over the daily cap: changes are made, the confirmation waits
   try {
     await replyTo(input.message, {
       from: { name: "rebound", address: from },

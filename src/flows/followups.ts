@@ -2,7 +2,7 @@
 // it, record it in the outbox, and retry failures with backoff.
 
 import type { Config } from "../config.ts";
-import { claimDue, markFailedStatements, markSentStatements, nextPending, type DueFollowUp } from "../db/followups.ts";
+import { claimDue, markFailedStatements, markSentStatements, nextPending, releaseClaimStatements, type DueFollowUp } from "../db/followups.ts";
 import { claimOutbox, markOutboxFailed, markOutboxSent } from "../db/outbox.ts";
 import { composeFollowUpDigest, type DigestItem } from "../mail/followups-digest.ts";
 import { formatDate, KIND_LABELS } from "../mail/format.ts";
@@ -14,6 +14,7 @@ export interface RunReport {
   claimed: number;
   sent: number;
   failed: number;
+  deferred: number;
   owners: number;
 }
 
@@ -49,7 +50,7 @@ export async function sendDueFollowUps(db: D1Database, mailer: SendEmail, config
   const due = await claimDue(db, now, claimId);
   const byOwner = new Map<number, DueFollowUp[]>();
   for (const row of due) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row]);
-  const report: RunReport = { claimed: due.length, sent: 0, failed: 0, owners: byOwner.size };
+  const report: RunReport = { claimed: due.length, sent: 0, failed: 0, deferred: 0, owners: byOwner.size };
 
   for (const [ownerId, rows] of byOwner) {
     const owner = rows[0]!.owner_email;
@@ -77,7 +78,13 @@ export async function sendDueFollowUps(db: D1Database, mailer: SendEmail, config
       inReplyTo: null,
       followUpIds: rows.map((r) => r.id),
       now,
-    });
+    }, config.maxOutboundPerDay);
+    if (outboxId === null) {
+      // The owner's daily cap is reached: leave these for a later run, without counting a failed attempt.
+      await db.batch(releaseClaimStatements(db, rows.map((r) => r.id), claimId));
+      report.deferred += rows.length;
+      continue;
+    }
     try {
       await sendMail(mailer, {
         from: { name: "rebound", address: config.forwardAddress },
@@ -89,12 +96,12 @@ export async function sendDueFollowUps(db: D1Database, mailer: SendEmail, config
         date: new Date(now),
         autoSubmitted: true,
       });
-      await db.batch([...markSentStatements(db, rows.map((r) => r.id), claimId, now), ...(outboxId ? [markOutboxSent(db, outboxId, now)] : [])]);
+      await db.batch([...markSentStatements(db, rows.map((r) => r.id), claimId, now), markOutboxSent(db, outboxId, now)]);
       report.sent += rows.length;
     } catch (error) {
       console.error("rebound: sending follow-ups failed", error);
       const message = error instanceof Error ? error.message : String(error);
-      await db.batch([...markFailedStatements(db, rows, claimId, now, message), ...(outboxId ? [markOutboxFailed(db, outboxId, message)] : [])]);
+      await db.batch([...markFailedStatements(db, rows, claimId, now, message), markOutboxFailed(db, outboxId, message)]);
       report.failed += rows.length;
     }
   }

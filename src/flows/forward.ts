@@ -152,8 +152,9 @@ async function replyWithDigest(
     inReplyTo,
     followUpIds: saved.followUps.filter((f) => f.kind === "thank-you" && f.status === "sent").map((f) => f.id),
     now: input.now,
-  });
-  if (outboxId === null) return; // a duplicate delivery: this forward was already answered
+  }, input.config.maxOutboundPerDay);
+  // Already answered (a duplicate delivery), or the daily cap is reached: the forward is saved either way.
+  if (outboxId === null) return;
 
   try {
     await replyTo(input.message, {

@@ -3,6 +3,7 @@
 import { readConfig, type Env } from "../config.ts";
 import { findCommandTarget, handleCommandReply } from "../flows/commands.ts";
 import { acceptForward } from "../flows/forward.ts";
+import { inboundToday } from "../db/messages.ts";
 import { ensureOwner } from "../db/owners.ts";
 import { deliveryId } from "../pipeline/identity.ts";
 import { authorizeSender } from "../pipeline/authorize.ts";
@@ -62,6 +63,10 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env, _c
   const tooLarge = `Message too large (${megabytes(message.rawSize)}): rebound accepts forwards up to ${megabytes(config.maxEmailBytes)} (MAX_EMAIL_BYTES). Forward the text without attachments.`;
   if (message.rawSize > config.maxEmailBytes) {
     message.setReject(tooLarge);
+    return discard(message);
+  }
+  if ((await inboundToday(env.DB, verdict.owner, now)) >= config.maxInboundPerDay) {
+    message.setReject(`Daily limit reached: rebound reads up to ${config.maxInboundPerDay} emails a day per owner (MAX_INBOUND_PER_DAY). Please send it again tomorrow.`);
     return discard(message);
   }
   const raw = await readRaw(message.raw, config.maxEmailBytes);

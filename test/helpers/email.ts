@@ -27,7 +27,10 @@ function headersOf(raw: string): Headers {
   return headers;
 }
 
-export async function deliver(raw: string | Uint8Array, opts: { from?: string; to?: string; rawSize?: number } = {}): Promise<Delivery> {
+export async function deliver(
+  raw: string | Uint8Array,
+  opts: { from?: string; to?: string; rawSize?: number; bindings?: Cloudflare.Env } = {},
+): Promise<Delivery> {
   const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
   const text = new TextDecoder().decode(bytes);
   const result: Delivery = { rejected: null, replies: [], rawReplies: [] };
@@ -52,7 +55,7 @@ export async function deliver(raw: string | Uint8Array, opts: { from?: string; t
     },
   };
   const ctx = createExecutionContext();
-  await worker.email(message as unknown as ForwardableEmailMessage, env, ctx);
+  await worker.email(message as unknown as ForwardableEmailMessage, opts.bindings ?? env, ctx);
   await waitOnExecutionContext(ctx);
   return result;
 }

@@ -137,6 +137,24 @@ describe("the cron", () => {
     expect((await outbox()).at(-1)).toMatchObject({ status: "sent" });
   });
 
+  it("defers sends past the owner's daily outbound cap to a later run, without counting a failure", async () => {
+    const bindings = { ...env, MAX_OUTBOUND_PER_DAY: "1" } as Cloudflare.Env;
+    await deliver(syntheticRejection({ sentAt: Date.now() - 3600_000 }), { bindings });
+    // Everything falls due at once, within 24 hours of the forward's reply (today's one email).
+    const now = Date.now() + 60_000;
+    await env.DB.prepare("UPDATE follow_ups SET due_at = ?1 WHERE status = 'pending'").bind(now - 1).run();
+    await cron(now, bindings);
+    const held = (await followUps()).filter((f) => f.due_at === now - 1);
+    expect(held.length).toBeGreaterThan(3);
+    for (const f of held) expect(f).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM follow_ups WHERE claim_id IS NOT NULL").first("n")).toBe(0);
+    expect(await outbox()).toHaveLength(0);
+    // A day later the cap has room again.
+    await cron(now + DAY, bindings);
+    expect((await followUps()).filter((f) => f.sent_at === now + DAY)).toHaveLength(held.length);
+    expect(await outbox()).toHaveLength(1);
+  });
+
   it("releases a claim left by a run that died, after a timeout", async () => {
     await deliver(syntheticRejection({ sentAt: Date.now() - 3600_000 }));
     const t = Date.now() + 3 * DAY;

@@ -167,6 +167,26 @@ describe("refusals", () => {
   });
 });
 
+describe("daily caps", () => {
+  it("refuses forwards past the owner's daily inbound cap, naming it", async () => {
+    const bindings = { ...env, MAX_INBOUND_PER_DAY: "2" };
+    await deliver(fixture("01-gmail-recruiter-subject-role.eml"), { bindings });
+    await deliver(fixture("02-gmail-note-greenhouse-final-round.eml"), { bindings });
+    const third = await deliver(fixture("03-outlook-workday-inc-suffix.eml"), { bindings });
+    expect(third.rejected).toMatch(/up to 2 emails a day per owner \(MAX_INBOUND_PER_DAY\)/);
+    expect(await count("applications")).toBe(2);
+  });
+
+  it("stops replying past the daily outbound cap but still saves the forward", async () => {
+    const bindings = { ...env, MAX_OUTBOUND_PER_DAY: "1" };
+    const first = await deliver(fixture("01-gmail-recruiter-subject-role.eml"), { bindings });
+    const second = await deliver(fixture("02-gmail-note-greenhouse-final-round.eml"), { bindings });
+    expect(first.replies).toHaveLength(1);
+    expect(second.replies).toHaveLength(0);
+    expect(await counts()).toMatchObject({ applications: 2, outbox: 1 });
+  });
+});
+
 describe("the API", () => {
   it("answers 401 with a JSON error without the token", async () => {
     for (const token of [null, "wrong-token-0123456789"]) {
