@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { listApplications } from "../db/applications.ts";
 import { getApplicationDetail, getFollowUp } from "../db/dashboard.ts";
+import { getApplication } from "../db/steer.ts";
 import { listOutbox } from "../db/outbox.ts";
 import { regenerateCalendarToken, revokeCalendarToken, updateSettings } from "../db/settings.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../db/tokens.ts";
@@ -63,6 +64,16 @@ const appPage = (applicationId: number, anchor = "") => `/applications/${applica
 export const dashboard = new Hono<AppEnv>();
 dashboard.use("*", requirePageAuth);
 
+// Another owner's (or a missing) application or follow-up is a 404 before any form is read.
+dashboard.use(`/applications/:id${ID}/*`, async (c, next) => {
+  if (!(await getApplication(c.env.DB, c.var.owner.id, id(c)))) return c.notFound();
+  await next();
+});
+dashboard.use(`/follow-ups/:id${ID}/*`, async (c, next) => {
+  if (!(await getFollowUp(c.env.DB, c.var.owner.id, id(c)))) return c.notFound();
+  await next();
+});
+
 dashboard.get("/", async (c) => {
   const status = FILTERS.some((f) => f.value === c.req.query("status")) ? (c.req.query("status") ?? "") : "";
   const q = (c.req.query("q") ?? "").trim().slice(0, 200);
@@ -82,13 +93,13 @@ dashboard.get(`/applications/:id${ID}`, async (c) => {
 
 dashboard.post(`/applications/:id${ID}/edit`, async (c) => {
   const f = await form(c);
-  const r = parse(z.object({ company: companyField, role: optional(roleField) }), f);
+  const r = parse(z.object({ company: companyField, role: optional(roleField).optional() }), f);
   if (!r.ok) return back(c, appPage(id(c)), r.message, "error");
   const d = await getApplicationDetail(c.env.DB, c.var.owner.id, id(c));
   if (!d) return c.notFound();
   const changes: { company?: string; role?: string | null } = {};
   if (r.value.company !== d.application.company) changes.company = r.value.company;
-  if (r.value.role !== d.application.role) changes.role = r.value.role;
+  if (r.value.role !== undefined && r.value.role !== d.application.role) changes.role = r.value.role;
   const done = await changeApplication(steerContext(c), id(c), changes);
   return back(c, appPage(id(c)), done.length ? done : "Nothing changed");
 });
