@@ -15,7 +15,9 @@ if (!existsSync(".dev.vars")) {
   console.log("Created .dev.vars from .dev.vars.example");
 }
 
-const schema = spawnSync(wrangler, [wranglerJs, "d1", "execute", "DB", "--local", "--file=schema.sql"], { env, stdio: ["ignore", "ignore", "inherit"] });
+// REBOUND_STATE_DIR keeps the local D1 elsewhere than .wrangler/state (the black-box test uses a fresh one).
+const persist = process.env.REBOUND_STATE_DIR ? ["--persist-to", process.env.REBOUND_STATE_DIR] : [];
+const schema = spawnSync(wrangler, [wranglerJs, "d1", "execute", "DB", "--local", "--file=schema.sql", ...persist], { env, stdio: ["ignore", "ignore", "inherit"] });
 if (schema.status !== 0) {
   console.error("Could not apply schema.sql to the local D1 database.");
   process.exit(schema.status ?? 1);
@@ -44,6 +46,9 @@ Fire the cron as if it were a given time (epoch ms):
   curl 'http://localhost:${port}/cdn-cgi/handler/scheduled?time=${Date.now() + 7 * 86400000}'
 `);
 
-const child = spawn(wrangler, [wranglerJs, "dev", "--port", port, "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...overrides], { env, stdio: "inherit" });
+const child = spawn(wrangler, [wranglerJs, "dev", "--port", port, "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist, ...overrides], {
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -98,7 +98,10 @@ export function planFollowUps(input: PlanInput): PlannedStep[] {
   const key = (...parts: (string | number)[]) => [input.applicationKey, ...parts].join("/");
   const w = input.window;
   const align = (ms: number) => (w ? nextSendSlot(ms, w) : ms);
-  const at = (days: number) => align(Math.max(start + days * DAY, input.now));
+  // Steps that follow the owner's own rhythm count from now (a late forward still
+  // gets its self-review before its connect notes); the check-in counts from the rejection.
+  const fromNow = (days: number) => align(input.now + days * DAY);
+  const fromRejection = (days: number) => align(Math.max(start + days * DAY, input.now));
   const steps: PlannedStep[] = [];
 
   const thankYouStatus = input.deliverThankYouNow === false ? "pending" : "sent";
@@ -114,7 +117,7 @@ export function planFollowUps(input: PlanInput): PlannedStep[] {
       status: "pending",
     });
   }
-  steps.push({ stepKey: key("self-review"), kind: "self-review", contactEmail: null, dueAt: at(c.selfReviewDays), status: "pending" });
+  steps.push({ stepKey: key("self-review"), kind: "self-review", contactEmail: null, dueAt: fromNow(c.selfReviewDays), status: "pending" });
 
   const checkIn = checkInContact(input.contacts);
   const gap = c.quietGapDays * DAY;
@@ -124,14 +127,14 @@ export function planFollowUps(input: PlanInput): PlannedStep[] {
       steps.push({ stepKey: key(kind, ...keyParts, contact.email), kind, contactEmail: contact.email, dueAt, status: "pending" });
       taken.push(dueAt);
     };
-    add("connect", at(c.connectDays));
-    if (input.feedbackOptIn && contact.rapport) add("feedback-request", at(c.selfReviewDays + 1));
-    if (contact === checkIn) add("check-in", at(c.checkInDays));
-    if (input.consultingOptIn && contact === checkIn) add("consulting-offer", at(c.consultingDays));
+    add("connect", fromNow(c.connectDays));
+    if (input.feedbackOptIn && contact.rapport) add("feedback-request", fromNow(c.selfReviewDays + 1));
+    if (contact === checkIn) add("check-in", fromRejection(c.checkInDays));
+    if (input.consultingOptIn && contact === checkIn) add("consulting-offer", fromRejection(c.consultingDays));
     // Value notes about every 8 weeks, never within the quiet gap of another message to this contact.
     let placed = 0;
     for (let days = c.valueNoteEveryDays; placed < c.valueNoteMax && days < 400; days += 7) {
-      const due = at(days);
+      const due = fromNow(days);
       if (taken.every((t) => Math.abs(t - due) >= gap)) {
         placed += 1;
         add("value-note", due, placed);
@@ -141,7 +144,7 @@ export function planFollowUps(input: PlanInput): PlannedStep[] {
   }
   if (input.dream) {
     for (let n = 1; n <= c.dreamWatchMax; n++) {
-      steps.push({ stepKey: key("dream", n), kind: "value-note", contactEmail: null, dueAt: at(n * c.dreamWatchEveryDays), status: "pending" });
+      steps.push({ stepKey: key("dream", n), kind: "value-note", contactEmail: null, dueAt: fromNow(n * c.dreamWatchEveryDays), status: "pending" });
     }
   }
   return steps;

@@ -16,9 +16,17 @@ describe("planFollowUps", () => {
     for (const r of of("thank-you").filter((s) => s.status === "pending")) expect(r.dueAt).toBe(now + 2 * DAY);
   });
 
-  it("plans the self-review a day after the rejection and connect notes a week after", () => {
-    expect(of("self-review").map((s) => [s.contactEmail, s.dueAt])).toEqual([[null, now]]);
-    expect(of("connect").map((s) => s.dueAt)).toEqual([now + 6 * DAY, now + 6 * DAY]);
+  it("plans the self-review a day after the forward and connect notes a week after", () => {
+    expect(of("self-review").map((s) => [s.contactEmail, s.dueAt])).toEqual([[null, now + DAY]]);
+    expect(of("connect").map((s) => s.dueAt)).toEqual([now + 7 * DAY, now + 7 * DAY]);
+  });
+
+  it("keeps the playbook's order for a rejection forwarded weeks late, with the check-in still five months after the rejection", () => {
+    const late = planFollowUps({ applicationKey: "k", contacts, startAt: now - 60 * DAY, now });
+    const due = (kind: string) => late.find((s) => s.kind === kind)!.dueAt;
+    expect(due("self-review")).toBeLessThan(due("connect"));
+    expect(due("connect")).toBeLessThan(due("check-in"));
+    expect(due("check-in")).toBe(now - 60 * DAY + 152 * DAY);
   });
 
   it("checks in once, with the hiring manager, about five months on", () => {
