@@ -3,7 +3,6 @@
 // and where it sits in the thread. Returns a confidence in [0,1] and the reasons.
 
 import type { Unwrapped } from "./unwrap.ts";
-import { latestMessage } from "./forward-block.ts";
 import { foldForMatch } from "./text.ts";
 import { isSystemAddress } from "./addresses.ts";
 import { atsForDomain } from "./ats.ts";
@@ -87,7 +86,7 @@ function combine(hits: Hit[]): number {
 
 export function classifyRejection(u: Unwrapped): Classification {
   const reasons: string[] = [];
-  const latest = latestMessage(u.original.text).slice(0, MAX_CLASSIFY_CHARS);
+  const latest = u.latestText.slice(0, MAX_CLASSIFY_CHARS);
   const subject = foldForMatch(u.original.subject);
   const body = foldForMatch(latest);
   const text = subject + "\n" + body;

@@ -196,7 +196,15 @@ export function extractCompany(input: CompanyInput): string | null {
       let n = 0;
       while (at >= 0 && n++ < 10) {
         if (at === 0 || /[\s(]/.test(lowerLatest[at - 1]!)) {
-          add(captureCapitalised(latest, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 3, "body");
+          // "interest in joining the Globex team": skip the article.
+          let start = at + p.length;
+          for (const article of ["the ", "our ", "der ", "die ", "das ", "la ", "le ", "l'", "el ", "il ", "de ", "het ", "a "]) {
+            if (lowerLatest.startsWith(article, start)) {
+              start += article.length;
+              break;
+            }
+          }
+          add(captureCapitalised(latest, start, { maxWords: 5, stopWords: STOP_WORDS }), 3, "body");
         }
         at = lowerLatest.indexOf(p, at + p.length);
       }

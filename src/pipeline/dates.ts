@@ -84,14 +84,15 @@ export function parseLooseDate(raw: string, fallbackOffset: number | null, prefe
     month = dayFirst ? b : a;
     rest = rest.replace(numeric[0], " ");
   } else {
-    const words = rest.toLowerCase().match(/[\p{L}]+\.?|\d+(?:st|nd|rd|th|er|º|o)?\.?/gu) ?? [];
+    const words: string[] = rest.toLowerCase().match(/[\p{L}]+\.?|\d+(?:st|nd|rd|th|er|º|o)?\.?/gu) ?? [];
+    // Several month-like words ("mar, 13 oct 2026": "mar" is Tuesday): the last one is the month.
     for (const w of words) {
       const bare = w.replace(/\.$/, "");
       if (/^\d{4}$/.test(bare)) {
         if (!year) year = Number(bare);
       } else if (/^\d{1,2}(st|nd|rd|th|er|º|o)?$/.test(bare)) {
         if (!day) day = parseInt(bare, 10);
-      } else if (!month && MONTHS[bare] !== undefined) {
+      } else if (MONTHS[bare] !== undefined && (!month || words.indexOf(w) > 0)) {
         month = MONTHS[bare]!;
       }
     }

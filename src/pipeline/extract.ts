@@ -2,7 +2,6 @@
 
 import type { Contact } from "./types.ts";
 import type { Unwrapped } from "./unwrap.ts";
-import { latestMessage } from "./forward-block.ts";
 import { atsForDomain, atsForMarks } from "./ats.ts";
 import { domainOf, isSystemAddress } from "./addresses.ts";
 import { foldForMatch } from "./text.ts";
@@ -24,7 +23,7 @@ export interface ExtractOptions {
 
 export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extraction {
   const o = u.original;
-  const latest = latestMessage(o.text);
+  const latest = u.latestText;
 
   // ATS: the sender's (or Reply-To's) domain, else an ATS footer in a machine-sent mail.
   let ats = atsForDomain(domainOf(o.from?.address ?? ""));

@@ -38,7 +38,7 @@ function labels(key: FieldKey, names: string): void {
 }
 labels("from", "from|von|de|da|van|från|fra|od|remetente|mittente|expéditeur|absender|afzender|sender");
 labels("date", "date|sent|datum|gesendet|envoyé|envoye|enviado|enviado el|enviada|enviada em|enviado em|inviato|data|fecha|verzonden|verstuurd|skickat|sendt|date d'envoi|envoyé le|sent at|sent on");
-labels("to", "to|an|à|a|para|aan|till|til|do|destinatario|destinataire|empfänger|per|destinatari");
+labels("to", "to|an|à|a|para|aan|till|til|do|destinatario|destinataire|empfänger|per|destinatari|pour");
 labels("cc", "cc|kopie|copie|copia|kopie aan|cópia|cc.|c.c.");
 labels("subject", "subject|betreff|objet|asunto|oggetto|onderwerp|assunto|ämne|emne|temat|sujet|tema");
 labels("replyTo", "reply-to|reply to|antwort an|répondre à|responder a|rispondi a|antwoord aan|responder para");
@@ -51,13 +51,21 @@ const INLINE_LABELS = [
 ];
 
 export function labelOf(line: string): { key: FieldKey; label: string; value: string } | null {
-  const t = line.replace(/^[\s*]+/, "");
-  const colon = t.slice(0, 40).indexOf(":");
-  if (colon < 1 || colon > 28) return null;
-  const label = t.slice(0, colon).replace(/[\s*]+$/, "").toLowerCase();
+  // Index scanning, not regular expressions: this runs on every line of big bodies.
+  let s = 0;
+  while (s < line.length && s < 40 && (line[s] === " " || line[s] === "\t" || line[s] === "*" || line[s] === "\u00a0")) s++;
+  let colon = -1;
+  for (let i = s + 1; i < line.length && i <= s + 28; i++) {
+    if (line[i] === ":") {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0) return null;
+  const label = line.slice(s, colon).replace(/[\s*]+$/, "").toLowerCase();
   const key = LABELS[label];
   if (!key) return null;
-  const value = t.slice(colon + 1).replace(/^[\s*]+/, "").trim();
+  const value = line.slice(colon + 1).replace(/^[\s*]+/, "").trim();
   return { key, label, value };
 }
 
@@ -133,17 +141,27 @@ export function markerOf(rawLine: string): Marker | null {
   return { client, rest };
 }
 
+type LabelCache = (ReturnType<typeof labelOf> | undefined)[];
+
+function cachedLabel(lines: string[], k: number, cache: LabelCache): ReturnType<typeof labelOf> {
+  let lab = cache[k];
+  if (lab === undefined) {
+    lab = labelOf(unquoteLine(lines[k]!));
+    cache[k] = lab;
+  }
+  return lab;
+}
+
 /** A header block with no marker line (classic Outlook, Outlook for Mac): From then Sent/Date and Subject. */
-function headerOnlyStart(lines: string[], i: number): boolean {
-  const first = labelOf(unquoteLine(lines[i]!));
+function headerOnlyStart(lines: string[], i: number, cache: LabelCache): boolean {
+  const first = cachedLabel(lines, i, cache);
   if (!first || first.key !== "from" || !first.value) return false;
   let hasDate = false;
   let hasSubject = false;
   let hasTo = false;
   for (let k = i + 1; k < Math.min(lines.length, i + 8); k++) {
-    const l = unquoteLine(lines[k]!);
-    if (!l.trim()) break;
-    const lab = labelOf(l);
+    if (!lines[k]!.trim() || lines[k]!.trim() === ">") break;
+    const lab = cachedLabel(lines, k, cache);
     if (!lab) continue;
     if (lab.key === "date") hasDate = true;
     if (lab.key === "subject") hasSubject = true;
@@ -153,9 +171,9 @@ function headerOnlyStart(lines: string[], i: number): boolean {
 }
 
 /** The first line where a forwarded or quoted message's header starts, or -1. */
-export function findBlockStart(lines: string[], from = 0): number {
+export function findBlockStart(lines: string[], from = 0, cache: LabelCache = []): number {
   for (let i = from; i < lines.length; i++) {
-    if (markerOf(lines[i]!) || headerOnlyStart(lines, i)) return i;
+    if (markerOf(lines[i]!) || headerOnlyStart(lines, i, cache)) return i;
   }
   return -1;
 }
@@ -163,11 +181,12 @@ export function findBlockStart(lines: string[], from = 0): number {
 /** Finds the first forward block in a text and splits the text around it. */
 export function findForwardBlock(text: string): ForwardBlock | null {
   const lines = text.split("\n");
-  let i = findBlockStart(lines);
+  const cache: LabelCache = [];
+  let i = findBlockStart(lines, 0, cache);
   while (i >= 0) {
     const block = readBlockAt(lines, i);
     if (block) return block;
-    i = findBlockStart(lines, i + 1);
+    i = findBlockStart(lines, i + 1, cache);
   }
   return null;
 }
@@ -271,8 +290,9 @@ export function isReplyIntro(lines: string[], i: number): boolean {
 /** The newest message of a thread: text above the first quoted-history header. */
 export function latestMessage(text: string): string {
   const lines = text.split("\n");
+  const cache: LabelCache = [];
   for (let i = 0; i < lines.length; i++) {
-    if (isReplyIntro(lines, i) || markerOf(lines[i]!) || headerOnlyStart(lines, i)) {
+    if (isReplyIntro(lines, i) || markerOf(lines[i]!) || headerOnlyStart(lines, i, cache)) {
       const head = lines.slice(0, i).join("\n");
       if (head.trim()) return head;
     }

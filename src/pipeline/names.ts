@@ -11,6 +11,8 @@ export interface CaptureOptions {
   allowLower?: boolean;
   /** Words that end the capture ("at", "bei"). */
   stopWords?: string[];
+  /** A comma does not end the phrase when a capitalised word follows ("Engineer, Payments"). */
+  commaJoins?: boolean;
 }
 
 /** Reads a capitalised phrase starting at `start` (skipping spaces), up to punctuation. */
@@ -27,10 +29,20 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     if (!word) break;
     // A word ending in punctuation ends the phrase after it.
     const m = /^(.*?)([.,;:!?)"”’\]|]+)$/.exec(word);
-    const stopAfter = !!m && !/^(inc|ltd|co|corp|s\.a|llc)\.?$/i.test(word.replace(/,$/, ""));
-    if (m) word = m[1]!;
+    let stopAfter = !!m && !/^(inc|ltd|co|corp|s\.a|llc)\.?$/i.test(word.replace(/,$/, ""));
+    if (stopAfter && opts.commaJoins && m![2] === ",") {
+      let n = e;
+      while (n < text.length && text[n] === " ") n++;
+      let ne = n;
+      while (ne < text.length && ne - n < 60 && !" \t\n,.;:!?".includes(text[ne]!)) ne++;
+      const next = text.slice(n, ne);
+      if (startsUpper(next) && !(opts.stopWords ?? []).includes(next.toLowerCase())) {
+        stopAfter = false;
+      }
+    }
+    if (m) word = m[1]! + (m[2] === "," && !stopAfter ? "," : "");
     if (word.startsWith("(") || word.startsWith("[") || word.startsWith("<") || word.startsWith('"') || word.startsWith("“")) break;
-    const lower = word.toLowerCase();
+    const lower = word.replace(/,$/, "").toLowerCase();
     if (opts.stopWords?.includes(lower)) break;
     const ok = words.length === 0 ? startsUpper(word) : startsUpper(word) || CONNECTORS.has(lower) || (opts.allowLower === true && /^[\p{Ll}]/u.test(word));
     if (!ok || !word) break;
@@ -39,9 +51,9 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     pos = e;
     while (pos < text.length && (text[pos] === " " || text[pos] === "\t")) pos++;
   }
-  while (words.length && CONNECTORS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  while (words.length && CONNECTORS.has(words[words.length - 1]!.replace(/,$/, "").toLowerCase())) words.pop();
   if (!words.length) return null;
-  return words.join(" ");
+  return words.join(" ").replace(/,$/, "");
 }
 
 /** The trailing run of capitalised words before `end` ("Interviewed with Priya Shah" -> "Priya Shah"). */

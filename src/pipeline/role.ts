@@ -68,15 +68,23 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the "].map((text) => ({ text, weight: 2, allowLower: false })),
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
   ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
 const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position"];
 const DETERMINERS = ["the ", "our ", "your ", "this ", "that "];
 
+/** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
+export function cleanRole(text: string): string {
+  let t = text.trim();
+  t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d|\b(m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|h\/f|f\/h|m\/f|m\/v|m\/v\/x|req|job id|ref)\b/i.test(m) ? "" : m));
+  t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
+  return t.trim();
+}
+
 function addCand(cands: Map<string, Cand>, text: string, score: number): void {
-  const clean = text.trim().replace(/[\s,.;:!?-]+$/, "");
+  const clean = cleanRole(text).replace(/[\s,.;:!?-]+$/, "");
   if (!clean) return;
   const key = compact(clean);
   if (!key) return;
@@ -93,7 +101,7 @@ function rightCaptures(text: string, cands: Map<string, Cand>): void {
     let n = 0;
     while (at >= 0 && n++ < 10) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
-        const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE });
+        const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower });
         if (t && isTitleLike(t, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
       }
       at = lower.indexOf(p.text, at + p.text.length);

@@ -4,10 +4,10 @@
 
 import type { Address, OriginalMessage, OuterMessage, ReadOptions } from "./types.ts";
 import type { ParsedEmail } from "./parse.ts";
-import { findForwardBlock, type ForwardBlock } from "./forward-block.ts";
-import { parseAddressList, cleanName } from "./addresses.ts";
+import { findForwardBlock, latestMessage, type ForwardBlock } from "./forward-block.ts";
+import { parseAddressList, cleanName, findEmails } from "./addresses.ts";
 import { parseLooseDate } from "./dates.ts";
-import { tidyBlock } from "./text.ts";
+import { compact, tidyBlock } from "./text.ts";
 
 export interface Unwrapped {
   outer: OuterMessage;
@@ -23,8 +23,10 @@ export interface Unwrapped {
   forwarded: boolean;
   /** MIME types of the original's attachments (a calendar invite tells a lot). */
   originalAttachmentTypes: string[];
-  /** Reply-To name/address of the original given in its own header block. */
+  /** How many forward levels were unwrapped. */
   depth: number;
+  /** The original's newest message: its text above any quoted history. */
+  latestText: string;
 }
 
 interface Level {
@@ -98,9 +100,9 @@ function levelFromBlock(block: ForwardBlock, enclosingOffset: number | null): Le
   const date = f.date ? parseLooseDate(f.date, enclosingOffset, !block.labels.some((l) => ENGLISH_LABELS.includes(l))) : null;
   let from = firstAddress(f.from);
   if (!from && f.from) {
-    // Outlook may print only a display name; the address then is unknown.
+    // Outlook may print only a display name; the signature may still give the address.
     const name = cleanName(f.from);
-    from = name ? { name, address: "" } : null;
+    from = name ? { name, address: addressForName(name, block.body) ?? "" } : null;
   }
   return {
     messageId: null,
@@ -191,7 +193,21 @@ export function unwrapForward(parsed: ParsedEmail, opts: ReadOptions): Unwrapped
     forwarded: depth > 0 && format !== "none",
     originalAttachmentTypes: cur.attachmentTypes,
     depth,
+    latestText: latestMessage(cur.text),
   };
+}
+
+/** An address in the text that belongs to a name: "Olivia Grant" -> ogrant@..., olivia.grant@..., olivia@... */
+export function addressForName(name: string, text: string): string | null {
+  const parts = name.split(/\s+/).map(compact).filter((p) => p.length > 1);
+  if (!parts.length) return null;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  for (const f of findEmails(text, 100)) {
+    const local = compact(f.address.split("@")[0] ?? "");
+    if (local === first + last || local === first || local === first[0] + last || local === first + last[0] || local === last + first || local === first + "." + last) return f.address;
+  }
+  return null;
 }
 
 function normName(name: string): string {
