@@ -196,11 +196,22 @@ export async function listApplications(db: D1Database, ownerId: number, filter: 
       )
       .bind(...params),
   ]);
-  const contacts = c!.results as unknown as ContactRow[];
-  const followUps = f!.results as unknown as FollowUpRow[];
+  const contacts = groupBy(c!.results as unknown as ContactRow[], (x) => x.application_id);
+  const followUps = groupBy(f!.results as unknown as FollowUpRow[], (x) => x.application_id);
   return (a!.results as unknown as ApplicationRow[]).map((app) => ({
     application: app,
-    contacts: contacts.filter((x) => x.application_id === app.id),
-    followUps: followUps.filter((x) => x.application_id === app.id),
+    contacts: contacts.get(app.id) ?? [],
+    followUps: followUps.get(app.id) ?? [],
   }));
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }

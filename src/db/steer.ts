@@ -51,24 +51,25 @@ export function closeFollowUpsStatement(
   kinds?: string[],
 ): D1PreparedStatement {
   const open = status === "done" ? "('pending', 'sent', 'failed')" : "('pending', 'failed')";
-  const kindFilter = kinds?.length ? ` AND kind IN (${kinds.map((k) => `'${k.replace(/'/g, "")}'`).join(", ")})` : "";
+  // ?4: a JSON list of kinds to limit to, or null for all.
+  const kindFilter = "AND (?4 IS NULL OR kind IN (SELECT value FROM json_each(?4)))";
+  const kindList = kinds?.length ? JSON.stringify(kinds) : null;
   if ("applicationId" in target) {
     return db
-      .prepare(`UPDATE follow_ups SET status = ?3, claimed_at = NULL WHERE owner_id = ?1 AND application_id = ?2 AND status IN ${open}${kindFilter}`)
-      .bind(ownerId, target.applicationId, status);
+      .prepare(`UPDATE follow_ups SET status = ?3, claimed_at = NULL WHERE owner_id = ?1 AND application_id = ?2 AND status IN ${open} ${kindFilter}`)
+      .bind(ownerId, target.applicationId, status, kindList);
   }
-  const ids = JSON.stringify(target.ids.map(Number));
   // Marking a thank-you done also closes its reminder (same application and contact).
   return db
     .prepare(
       `UPDATE follow_ups SET status = ?3, claimed_at = NULL
-       WHERE owner_id = ?1 AND status IN ${open}${kindFilter} AND (
+       WHERE owner_id = ?1 AND status IN ${open} ${kindFilter} AND (
          id IN (SELECT value FROM json_each(?2))
          OR (?3 = 'done' AND kind = 'thank-you' AND (application_id, coalesce(contact_id, 0)) IN (
            SELECT application_id, coalesce(contact_id, 0) FROM follow_ups
            WHERE owner_id = ?1 AND kind = 'thank-you' AND id IN (SELECT value FROM json_each(?2)))))`,
     )
-    .bind(ownerId, ids, status);
+    .bind(ownerId, JSON.stringify(target.ids.map(Number)), status, kindList);
 }
 
 export async function pendingFollowUps(db: D1Database, ownerId: number, target: { applicationId: number } | { ids: number[] }) {

@@ -49,7 +49,11 @@ export async function sendDueFollowUps(db: D1Database, mailer: SendEmail, config
   const claimId = crypto.randomUUID();
   const due = await claimDue(db, now, claimId);
   const byOwner = new Map<number, DueFollowUp[]>();
-  for (const row of due) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row]);
+  for (const row of due) {
+    const rows = byOwner.get(row.owner_id);
+    if (rows) rows.push(row);
+    else byOwner.set(row.owner_id, [row]);
+  }
   const report: RunReport = { claimed: due.length, sent: 0, failed: 0, deferred: 0, owners: byOwner.size };
 
   for (const [ownerId, rows] of byOwner) {

@@ -28,7 +28,11 @@ export function composeFollowUpDigest(items: DigestItem[], next: { dueAt: number
   const companies = [...new Set(items.map((i) => i.company ?? "unknown company"))];
   const subject = `rebound: ${items.length} follow-up${items.length === 1 ? "" : "s"} for today (${companies.slice(0, 3).join(", ")}${companies.length > 3 ? ", ..." : ""})`;
   const groups = new Map<number | null, DigestItem[]>();
-  for (const item of items) groups.set(item.applicationId, [...(groups.get(item.applicationId) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.applicationId);
+    if (group) group.push(item);
+    else groups.set(item.applicationId, [item]);
+  }
   const several = groups.size > 1;
   const heading = (i: DigestItem) => `${i.company ?? "Unknown company"}${i.role ? `, ${i.role}` : ""}${i.applicationId ? ` [#${i.applicationId}]` : ""}`;
   const label = (i: DigestItem) => `${i.reminder ? "Reminder: " : ""}${KIND_LABELS[i.draft.kind] ?? i.draft.kind}${i.failedBefore ? " (delayed: an earlier send failed)" : ""}`;
