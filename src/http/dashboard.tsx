@@ -25,6 +25,7 @@ import { companyField, emailField, nameField, roleField, sendDaysField, titleFie
 import { describeIssues } from "./validate.ts";
 import { clearSessionCookie } from "./session.ts";
 import { isTimeZone } from "../config.ts";
+import { DEFAULT_CADENCE, type Cadence } from "../pipeline/plan.ts";
 
 type C = Context<AppEnv>;
 
@@ -205,7 +206,9 @@ dashboard.post("/settings", async (c) => {
     { timezone: f.timezone, sendHour: f.sendHour, sendDays: days, cadence },
   );
   if (!r.ok) return back(c, "/settings", r.message, "error");
-  await updateSettings(c.env.DB, c.var.owner.id, { ...r.value, cadence: r.value.cadence as Record<string, number> });
+  // Only values that differ from the playbook's defaults are kept, so improved defaults still reach this owner.
+  const overrides = Object.fromEntries(Object.entries(r.value.cadence).filter(([k, v]) => DEFAULT_CADENCE[k as keyof Cadence] !== v)) as Record<string, number>;
+  await updateSettings(c.env.DB, c.var.owner.id, { ...r.value, cadence: overrides });
   return back(c, "/settings", "Settings saved");
 });
 
