@@ -8,7 +8,8 @@ import { recordCommandMessage } from "../db/messages.ts";
 import { ensureOwner, type OwnerRow } from "../db/owners.ts";
 import { getApplication, getContacts } from "../db/steer.ts";
 import { draftHtml } from "../mail/digest.ts";
-import { commandHelpText, COMMAND_HELP } from "../mail/format.ts";
+import { nextPending } from "../db/followups.ts";
+import { commandHelpText, COMMAND_HELP, formatDate, KIND_LABELS } from "../mail/format.ts";
 import { html } from "../mail/html.ts";
 import { newMessageId, replyTo } from "../mail/send.ts";
 import { parseCommands, type Command } from "../pipeline/commands.ts";
@@ -162,6 +163,10 @@ export async function handleCommandReply(input: CommandReplyInput): Promise<void
   const outcome = await applyCommands(ctx, input.target, commands);
   const drafts = await deliveredDrafts(ctx, outcome.delivered);
   const showHelp = outcome.help || unknown.length > 0 || commands.length === 0;
+  const next = commands.some((c) => c.type === "delete-all") ? null : await nextPending(input.db, owner.id, input.now);
+  const nextLine = next
+    ? `Next up: ${KIND_LABELS[next.kind] ?? next.kind} on ${formatDate(next.due_at, owner.timezone ?? input.config.timezone)}.`
+    : "Nothing else is planned.";
 
   const text: string[] = [];
   if (outcome.changes.length) text.push("Done:", ...outcome.changes.map((c) => `  - ${c}`), "");
@@ -169,7 +174,9 @@ export async function handleCommandReply(input: CommandReplyInput): Promise<void
   if (unknown.length) text.push("I didn't understand these lines, so nothing changed for them:", ...unknown.map((u) => `  "${u}"`), "");
   if (commands.length === 0 && unknown.length === 0) text.push("I found no command in your reply, so nothing changed.", "");
   for (const d of drafts) text.push(`Thank-you note to ${d.toLabel}:`, `Subject: ${d.subject}`, "", d.body, "", `Open in your mail app: ${d.mailto}`, "-----", "");
+  text.push(nextLine, "");
   if (showHelp) text.push("Reply to any rebound email with one command per line:", commandHelpText(), "");
+  else text.push('Reply "help" for all commands.', "");
 
   const body = html`<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">
 ${outcome.changes.length ? html`<p>Done:</p><ul>${outcome.changes.map((c) => html`<li>${c}</li>`)}</ul>` : ""}
@@ -177,7 +184,10 @@ ${outcome.problems.length ? html`<p>Not done:</p><ul>${outcome.problems.map((p) 
 ${unknown.length ? html`<p>I didn't understand these lines, so nothing changed for them:</p><ul>${unknown.map((u) => html`<li><code>${u}</code></li>`)}</ul>` : ""}
 ${commands.length === 0 && unknown.length === 0 ? html`<p>I found no command in your reply, so nothing changed.</p>` : ""}
 ${drafts.map(draftHtml)}
-${showHelp ? html`<p>Reply to any rebound email with one command per line:</p><ul>${COMMAND_HELP.map(([c, what]) => html`<li><code>${c}</code>: ${what}</li>`)}</ul>` : ""}
+<p>${nextLine}</p>
+${showHelp
+    ? html`<p>Reply to any rebound email with one command per line:</p><ul>${COMMAND_HELP.map(([c, what]) => html`<li><code>${c}</code>: ${what}</li>`)}</ul>`
+    : html`<p>Reply <code>help</code> for all commands.</p>`}
 </body></html>`;
 
   const from = input.message.to.toLowerCase();

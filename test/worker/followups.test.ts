@@ -220,6 +220,8 @@ describe("control by reply", () => {
     const text = res.replies[0]!.text!;
     expect(text).toMatch(/Company set to Acme Robotics Europe/);
     expect(text).toMatch(/Hi Dana,/);
+    expect(text).toMatch(/Next up: .+ on \w{3}, \d{1,2} \w{3} \d{4}\./);
+    expect(text).toMatch(/Reply "help" for all commands/);
     expect(res.replies[0]!.inReplyTo).toBe("<reply-1@mail.example.com>");
   });
 
