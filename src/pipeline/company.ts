@@ -3,7 +3,7 @@
 // domains involved; a candidate that several sources agree on wins.
 
 import type { Address } from "./types.ts";
-import { captureCapitalised } from "./names.ts";
+import { captureCapitalised, looksLikePersonName } from "./names.ts";
 import { compact, stripLegalSuffix, startsUpper } from "./text.ts";
 import { atsForDomain, isAtsOrBoardName } from "./ats.ts";
 import { domainOf, findEmails, isFreemailDomain, isSystemAddress, orgLabel } from "./addresses.ts";
@@ -31,8 +31,17 @@ const GREETINGS = new Set("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjo
 export function companyFromDisplayName(name: string): string | null {
   let n = name.replace(/["']/g, "").replace(/\s+/g, " ").trim();
   if (!n) return null;
+  // "Globex (via Workable)", "Jane Doe (Globex)".
+  const paren = /^(.*?)\s*\(([^)]{2,60})\)\s*$/.exec(n);
+  if (paren) {
+    if (/^via\b/i.test(paren[2]!)) n = paren[1]!;
+    else if (looksLikePersonName(paren[1]!)) n = paren[2]!;
+  }
   const via = n.toLowerCase().indexOf(" via ");
   if (via > 0) n = n.slice(0, via);
+  // "Jane at Globex": a person writing from the employer's ATS.
+  const at = n.toLowerCase().indexOf(" at ");
+  if (at > 0 && looksLikePersonName(n.slice(0, at))) n = n.slice(at + 4);
   const lower = n.toLowerCase();
   for (const pre of ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at "]) {
     if (lower.startsWith(pre)) return n.slice(pre.length).trim() || null;
@@ -79,7 +88,8 @@ const BODY_PATTERNS = [
 ];
 const SUBJECT_PATTERNS = [" at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für "];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
-const AGENCY_PHRASES = ["my client", "our client", "on behalf of", "i'm partnering with", "i am partnering with", "partnering with a", "recruiting for a", "a client of ours", "confidential client", "i'm working with a", "i am working with a", "mein kunde", "unser kunde", "notre client", "nuestro cliente", "il nostro cliente", "onze klant", "nosso cliente"];
+/** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
+const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente"];
 
 export interface CompanyInput {
   subject: string;
@@ -92,14 +102,24 @@ export interface CompanyInput {
   role: string | null;
 }
 
-export function extractCompany(input: CompanyInput): string | null {
+export interface CompanyResult {
+  company: string | null;
+  /** An agency recruiter wrote it: the agency is never the employer. */
+  agency: boolean;
+}
+
+export function extractCompany(input: CompanyInput): CompanyResult {
   const cands = new Map<string, Cand>();
   const excluded = new Set<string>();
   if (input.ownerName) for (const part of [input.ownerName, ...input.ownerName.split(" ")]) excluded.add(compact(part));
   for (const p of input.personNames) excluded.add(compact(p));
+  const nameParts = new Set<string>();
+  for (const p of input.personNames) for (const w of p.split(/\s+/)) if (compact(w).length > 1) nameParts.add(compact(w));
   const add = (raw: string | null, score: number, source: string): void => {
     if (!raw) return;
-    const text = stripLegalSuffix(raw.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim());
+    const base = raw.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
+    const text = stripLegalSuffix(companyFromDisplayName(base) ?? base);
+    if (nameParts.has(compact(text))) return;
     if (!isUsable(text, excluded)) return;
     if (hasJobNoun(text) && source !== "display") return;
     const key = compact(text);
@@ -149,7 +169,7 @@ export function extractCompany(input: CompanyInput): string | null {
 
   if (agency) {
     // Only a client named after the agency wording counts; the agency's own name never does.
-    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, "]) {
+    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, ", "mein kunde ", "unser kunde ", "notre client ", "nuestro cliente ", "il nostro cliente ", "onze klant ", "nosso cliente ", "mon client ", "mi cliente ", "il mio cliente ", "mijn klant ", "meu cliente "]) {
       let at = lowerLatest.indexOf(p);
       while (at >= 0) {
         add(captureCapitalised(latest, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 4, "agency-client");
@@ -157,7 +177,7 @@ export function extractCompany(input: CompanyInput): string | null {
       }
     }
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
-    return pick(cands, slugs, latest, true);
+    return { company: pick(cands, slugs, latest), agency: true };
   }
 
   // Sender display name (ATS and system senders carry the employer's name).
@@ -216,16 +236,16 @@ export function extractCompany(input: CompanyInput): string | null {
   for (const line of lines.slice(-14)) {
     if (line.length > 90 || /@|https?:|www\.|\d{3}/.test(line)) continue;
     for (const part of line.split(/\s[|·•–—-]\s|,\s|\s\|\s/)) {
-      const p = part.trim();
+      const p = part.trim().replace(/[\s,.;:]+$/, "");
       const hasSuffix = stripLegalSuffix(p) !== p;
       add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix ? 3 : 1, "signature");
     }
   }
 
-  return pick(cands, slugs, latest, false);
+  return { company: pick(cands, slugs, latest), agency: false };
 }
 
-function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string, agency: boolean): string | null {
+function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string): string | null {
   let best: Cand | null = null;
   for (const c of cands.values()) {
     if (matchesSlug(c.text, slugs)) c.score += 3;
@@ -236,9 +256,7 @@ function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string, agen
     if (c.sources.size === 1 && c.sources.has("subject-segment") && c.score < 3) continue;
     if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
   }
-  if (best) return best.text;
-  if (agency) return null;
-  return null;
+  return best ? best.text : null;
 }
 
 function matchesSlug(name: string, slugs: Set<string>): boolean {

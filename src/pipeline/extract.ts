@@ -38,7 +38,7 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
   }
 
   const personNames = [o.from, ...o.replyTo, ...o.cc].filter((a) => a && a.name && !isSystemAddress(a.address || "x@x.x")).map((a) => a!.name);
-  let company = extractCompany({
+  const found = extractCompany({
     subject: o.subject,
     latest,
     from: o.from,
@@ -48,7 +48,9 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
     personNames,
     role: null,
   });
-  if (!company && o.from?.address && !isSystemAddress(o.from.address)) company = companyFromDomain(o.from.address);
+  let company = found.company;
+  // The sender's own domain names the employer, unless the sender is an agency.
+  if (!company && !found.agency && o.from?.address && !isSystemAddress(o.from.address)) company = companyFromDomain(o.from.address);
   const role = extractRole(o.subject, latest, company ? [company] : []);
   const contacts = extractContacts({
     from: o.from,

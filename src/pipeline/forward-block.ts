@@ -39,7 +39,7 @@ function labels(key: FieldKey, names: string): void {
 labels("from", "from|von|de|da|van|från|fra|od|remetente|mittente|expéditeur|absender|afzender|sender");
 labels("date", "date|sent|datum|gesendet|envoyé|envoye|enviado|enviado el|enviada|enviada em|enviado em|inviato|data|fecha|verzonden|verstuurd|skickat|sendt|date d'envoi|envoyé le|sent at|sent on");
 labels("to", "to|an|à|a|para|aan|till|til|do|destinatario|destinataire|empfänger|per|destinatari|pour");
-labels("cc", "cc|kopie|copie|copia|kopie aan|cópia|cc.|c.c.");
+labels("cc", "cc|kopie|copie|copia|kopie aan|cópia|cc.|c.c.|kopie (cc)|cc (kopie)|copie à|copia a|cc (copia)");
 labels("subject", "subject|betreff|objet|asunto|oggetto|onderwerp|assunto|ämne|emne|temat|sujet|tema");
 labels("replyTo", "reply-to|reply to|antwort an|répondre à|responder a|rispondi a|antwoord aan|responder para");
 
@@ -121,19 +121,22 @@ export function markerOf(rawLine: string): Marker | null {
   if (t.startsWith("____") && /^_{10,}$/.test(t)) return { client: "outlook", rest: "" };
   const lower = t.toLowerCase();
   for (const p of BEGIN_FORWARDED) if (lower.startsWith(p)) return { client: "apple", rest: "" };
-  if (!t.startsWith("--")) return null;
+  // Dashes (most clients) or equals signs (Zoho) around the phrase.
+  const rule = t[0];
+  if ((rule !== "-" && rule !== "=") || t[1] !== rule) return null;
   let lead = 0;
-  while (lead < t.length && t[lead] === "-") lead++;
+  while (lead < t.length && t[lead] === rule) lead++;
   let end = lead;
-  while (end < t.length && end - lead < 60 && t[end] !== "-") end++;
+  while (end < t.length && end - lead < 60 && t[end] !== rule) end++;
   const phrase = t.slice(lead, end).trim().toLowerCase();
   if (!DASH_PHRASES.includes(phrase)) return null;
   let after = end;
-  while (after < t.length && t[after] === "-") after++;
+  while (after < t.length && t[after] === rule) after++;
   const rest = t.slice(after).trim();
   const original = phrase.includes("orig") || phrase.includes("ursprüng");
   let client = "forward";
-  if (original) client = lead === 5 && t[lead] !== " " ? "outlook" : "fastmail";
+  if (rule === "=") client = "zoho";
+  else if (original) client = lead === 5 && t[lead] !== " " ? "outlook" : "fastmail";
   else if (lead >= 9) client = "gmail";
   else if (lead === 8) client = "thunderbird";
   else if (lead === 7) client = "proton";

@@ -41,6 +41,11 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
       }
     }
     if (m) word = m[1]! + (m[2] === "," && !stopAfter ? "," : "");
+    // "Globex's team": the possessive ends the name.
+    if (/['’]s$/.test(word) && word.length > 3) {
+      word = word.slice(0, -2);
+      stopAfter = true;
+    }
     if (word.startsWith("(") || word.startsWith("[") || word.startsWith("<") || word.startsWith('"') || word.startsWith("“")) break;
     const lower = word.replace(/,$/, "").toLowerCase();
     if (opts.stopWords?.includes(lower)) break;

@@ -76,7 +76,8 @@ async function fromPostalMime(email: Email, depth: number): Promise<ParsedEmail>
   const attachmentTypes: string[] = [];
   for (const a of email.attachments) {
     attachmentTypes.push(a.mimeType);
-    if (depth < MAX_NESTED && (a.mimeType === "message/rfc822" || a.mimeType === "message/global")) {
+    const emlFile = (a.filename ?? "").toLowerCase().endsWith(".eml");
+    if (depth < MAX_NESTED && (a.mimeType === "message/rfc822" || a.mimeType === "message/global" || emlFile)) {
       const content = typeof a.content === "string" ? a.content : new Uint8Array(a.content as ArrayBuffer);
       const inner = await parseEmail(content, depth + 1);
       if (inner.from || inner.subject) attachedMessages.push(inner);

@@ -69,11 +69,11 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
   ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
-  ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de "].map((text) => ({ text, weight: 3, allowLower: true })),
+  ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
 const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position"];
-const DETERMINERS = ["the ", "our ", "your ", "this ", "that "];
+const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", "'s ", "’s "];
 
 /** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
 export function cleanRole(text: string): string {
@@ -122,7 +122,8 @@ function leftCaptures(text: string, cands: Map<string, Cand>): void {
         let best = -1;
         let len = 0;
         for (const d of DETERMINERS) {
-          for (const cand of [" " + d, "\n" + d, " " + d[0]!.toUpperCase() + d.slice(1)]) {
+          const forms = d.startsWith("'") || d.startsWith("’") ? [d] : [" " + d, "\n" + d, " " + d[0]!.toUpperCase() + d.slice(1)];
+          for (const cand of forms) {
             const i = window.lastIndexOf(cand);
             if (i > best) {
               best = i;
