@@ -117,8 +117,12 @@ async function main() {
   check("the application page opens", /\/applications\/\d+$/.test(page.url()));
   check("the original email is shown", (await page.locator("pre.original").textContent())?.includes("Acme Robotics") ?? false);
   const appPath = new URL(page.url()).pathname;
+  await page.screenshot({ path: `${OUT}/application.png` });
   await page.locator("ol.timeline details.draft").first().locator("summary").first().click();
-  await page.screenshot({ path: `${OUT}/application.png`, fullPage: true });
+  await page.locator("#timeline").scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("timeline").offsetTop - 16));
+  await page.screenshot({ path: `${OUT}/application-timeline.png` });
+  await page.screenshot({ path: `${OUT}/application-full.png`, fullPage: true });
   const mailto = await page.locator('ol.timeline a:has-text("Open in my mail app")').first().getAttribute("href");
   check("drafts have a mailto: link with subject and body", /^mailto:[^?]+\?subject=.+&body=Hi%20/.test(mailto ?? ""), mailto ?? "none");
   const copy = page.locator("ol.timeline button[data-copy]").first();

@@ -35,6 +35,7 @@ tr:last-child td { border-bottom:0; }
 .filters a { padding:0.2rem 0.7rem; border:1px solid var(--line); border-radius:999px; background:var(--card); text-decoration:none; color:var(--fg); }
 .filters a[aria-current=true] { background:var(--accent); border-color:var(--accent); color:var(--accent-fg); }
 form.inline { display:inline; }
+form.inline.row { display:inline-flex; gap:0.4rem; align-items:center; }
 .row { display:flex; flex-wrap:wrap; gap:0.5rem; align-items:flex-end; }
 .row > label { flex:1 1 12rem; }
 label { display:block; font-size:0.875rem; color:var(--muted); }
