@@ -119,12 +119,20 @@ async function replyWithDigest(
   const { application: app, contacts } = saved;
   const ownerName = input.reading.outer.from?.name || null;
   const draftFor = (contact: (typeof contacts)[number] | null) =>
-    draftMessage({ kind: "thank-you", company: app.company, role: app.role, contact, ownerName, rejectedAt: app.rejected_at });
+    draftMessage({
+      kind: "thank-you",
+      company: app.company,
+      role: app.role,
+      contact,
+      ownerName,
+      rejectedAt: app.rejected_at,
+      wroteRejection: contact === null || contact.email === input.reading.original.from?.address,
+    });
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const upcoming = saved.followUps
     .filter((f) => f.status === "pending" && f.due_at > input.now)
     .slice(0, 8)
-    .map((f) => ({ kind: f.kind, dueAt: f.due_at, who: f.contact_id ? (byId.get(f.contact_id)?.name ?? f.contact_email ?? "") : "you" }));
+    .map((f) => ({ kind: f.step_key.includes("/thank-you-reminder/") ? "thank-you-reminder" : f.kind, dueAt: f.due_at, who: f.contact_id ? (byId.get(f.contact_id)?.name ?? f.contact_email ?? "") : "you" }));
   const mail = composeDigest({
     applicationId: app.id,
     company: app.company,

@@ -7,6 +7,7 @@ export function formatDate(ms: number | null, timeZone: string): string {
 
 export const KIND_LABELS: Record<string, string> = {
   "thank-you": "Thank-you note",
+  "thank-you-reminder": "Reminder to send your thank-you note",
   "feedback-request": "Feedback request",
   "self-review": "Private self-review",
   connect: "Connection request",

@@ -11,6 +11,8 @@ export interface DraftContext {
   ownerName: string | null;
   /** When the rejection arrived (ms), for "we spoke in October". */
   rejectedAt: number | null;
+  /** Whether the contact wrote the rejection (thanked for letting us know) or was met in the process. */
+  wroteRejection?: boolean;
   /** For landed-update: where the owner landed. */
   landed?: { company: string; role: string | null } | null;
 }
@@ -61,7 +63,9 @@ export function draftMessage(ctx: DraftContext): Draft {
     case "thank-you":
       subject = ctx.role ? `Thank you: ${ctx.role} at ${company}` : `Thank you for your time`;
       body = paragraphs(
-        `Thank you for letting me know about ${theRole}, and for the time you and the team gave me during the process. I really enjoyed learning how ${company} works.`,
+        ctx.wroteRejection
+          ? `Thank you for letting me know about ${theRole}, and for the time you and the team gave me during the process. I really enjoyed learning how ${company} works.`
+          : `Thank you for the time you took to talk with me about ${theRole} at ${company}. I really enjoyed our conversation and learning how the team works.`,
         `I'm disappointed, of course, but my interest in ${company} hasn't changed. If a similar role opens up, I would be glad to be considered, and I'd like to stay in touch.`,
         `Thanks again, and all the best to you and the team.`,
       );

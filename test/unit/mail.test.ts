@@ -36,6 +36,15 @@ describe("draftMessage", () => {
     expect(d.body).toMatch(/Alex Rivera$/);
     expect(d.body).not.toMatch(/unfair|disappointed in you|wrong decision/i);
   });
+  it("thanks the person who wrote the rejection for letting us know, and the others for their time", () => {
+    const base = { kind: "thank-you" as const, company: "Acme", role: "Analyst", ownerName: null, rejectedAt: null };
+    const sender = draftMessage({ ...base, contact: { name: "Priya Shah", email: "p@acme.test", title: null }, wroteRejection: true });
+    const interviewer = draftMessage({ ...base, contact: { name: "Tom Lee", email: "t@acme.test", title: null }, wroteRejection: false });
+    expect(sender.body).toMatch(/Thank you for letting me know about the Analyst role/);
+    expect(interviewer.body).not.toMatch(/letting me know/);
+    expect(interviewer.body).toMatch(/the time you took to talk with me about the Analyst role at Acme/);
+  });
+
   it("keeps connection notes under LinkedIn's 300 characters", () => {
     const d = draftMessage({ kind: "connect", company: "A Very Long Company Name Holdings International", role: "Principal Staff Software Engineer, Platform Infrastructure", contact: { name: "Maximiliana Featherstonehaugh", email: "m@x.test", title: null }, ownerName: null, rejectedAt: null });
     expect(d.body.length).toBeLessThan(300);
