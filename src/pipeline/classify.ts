@@ -107,7 +107,10 @@ export function classifyRejection(u: Unwrapped): Classification {
     reasons.push(`subject says "${subjectWord}"`);
   }
 
-  const lookHits = matchPhrases(text, LOOKALIKE_PHRASES, true);
+  const clearRejection = rejHits.some((h) => !h.phrase.generic && h.weight >= 0.85);
+  const lookHits = matchPhrases(text, LOOKALIKE_PHRASES, true)
+    .map((h) => (h.phrase.soft && clearRejection ? { ...h, weight: h.weight * 0.5 } : h))
+    .sort((a, b) => b.weight - a.weight);
   let neg = combine(lookHits);
   for (const h of lookHits.slice(0, 4)) reasons.push(`look-alike wording "${h.phrase.text}" (-${h.weight.toFixed(2)})`);
 

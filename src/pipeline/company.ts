@@ -140,7 +140,13 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const addresses = [input.from, ...input.replyTo, ...input.otherAddresses].filter((a): a is Address => !!a && !!a.address);
   for (const a of addresses) {
     const d = domainOf(a.address);
-    if (atsForDomain(d) || isFreemailDomain(d)) continue;
+    if (atsForDomain(d)) {
+      // "northwind@myworkday.com": the local part is the employer's slug.
+      const local = a.address.split("@")[0] ?? "";
+      if (!isSystemAddress(local + "@x.invalid") && local.length >= 4) slugs.add(compact(local));
+      continue;
+    }
+    if (isFreemailDomain(d)) continue;
     const label = orgLabel(d);
     if (label) {
       slugs.add(compact(label));

@@ -228,7 +228,13 @@ function readBlockAt(lines: string[], i: number): ForwardBlock | null {
     if (count === 0 && isQuotedLine(rawLine.trimStart())) quoted = true;
     const l = quoted ? unquoteLine(rawLine.trimStart()) : rawLine;
     if (!l.trim()) {
-      if (count > 0) break;
+      if (count > 0) {
+        // HTML-converted blocks may put a blank line between fields: go on only if a new field follows.
+        const next = lines[k + 1];
+        const lab = next === undefined ? null : labelOf(quoted ? unquoteLine(next.trimStart()) : next);
+        if (lab && fields[lab.key] === undefined && count < 6) continue;
+        break;
+      }
       if (++blanks > 3) break;
       continue;
     }

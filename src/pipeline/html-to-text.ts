@@ -77,6 +77,17 @@ function cellsToLine(line: string): string {
   return cells.join(" ");
 }
 
+/** Whether the text so far ends a line (ignoring trailing spaces): nested blocks add no blank lines. */
+function endsWithNewline(out: string[]): boolean {
+  for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
+    const piece = out[i]!;
+    const trimmed = piece.replace(/[ \t]+$/, "");
+    if (trimmed === "") continue;
+    return trimmed.endsWith("\n");
+  }
+  return out.length === 0;
+}
+
 export function htmlToText(html: string): string {
   const out: string[] = [];
   const n = html.length;
@@ -122,7 +133,7 @@ export function htmlToText(html: string): string {
     else if (name === "hr") out.push("\n\n");
     else if (name === "li" && !closing) out.push("\n- ");
     else if (PARAGRAPH_TAGS.has(name)) out.push("\n\n");
-    else if (BLOCK_TAGS.has(name) && !out[out.length - 1]?.endsWith("\n")) out.push("\n");
+    else if (BLOCK_TAGS.has(name) && !endsWithNewline(out)) out.push("\n");
     else if (CELL_TAGS.has(name) && closing) out.push("\t");
   }
   return out

@@ -63,3 +63,10 @@ describe("classifyRejection", () => {
     expect(c.isRejection).toBe(true);
   });
 });
+
+describe("classifyRejection with a feedback call", () => {
+  it("stays a rejection when it offers to schedule a call", async () => {
+    const c = await classify("We have decided to move forward with other candidates for the Analyst role. If you'd like feedback, feel free to pick a time on my calendar.");
+    expect(c.isRejection, c.reasons.join("\n")).toBe(true);
+  });
+});
