@@ -289,9 +289,18 @@ function countMentions(text: string, needle: string): number {
 }
 
 /** A display name that signs the mail ("Ravi" alone on a line, or the full name in the signature) is a person. */
+/** Words in organisation names, never in people's. */
+const ORG_WORDS = new Set(
+  ("industries|labs|lab|health|healthcare|bank|systems|technologies|technology|tech|group|capital|media|software|analytics|energy|" +
+    "studio|studios|games|press|bio|robotics|solutions|partners|consulting|inc|llc|ltd|gmbh|company|corp|holdings|insurance|" +
+    "logistics|digital|ventures|foundation|university|hospital|clinic|network|networks|services|international|global|cloud|" +
+    "data|ai|security|financial|finance|motors|foods|pharma|therapeutics|retail|airlines|markets|agency|works|hq").split("|"),
+);
+
 function isPersonInBody(name: string, latest: string): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 3) return false;
+  if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) return false;
   const lines = latest.split("\n").map((l) => l.trim());
   return lines.some((l) => l === words[0] || l === name || l.startsWith(name + ","));
 }
