@@ -50,6 +50,10 @@ describe("the calendar feed", () => {
     const cal = new ICAL.Component(ICAL.parse(text));
     expect(cal.getFirstPropertyValue("version")).toBe("2.0");
     expect(cal.getFirstPropertyValue("prodid")).toBeTruthy();
+    // What subscribing clients look for: a name, PUBLISH, and a refresh hint.
+    expect(cal.getFirstPropertyValue("method")).toBe("PUBLISH");
+    expect(cal.getFirstPropertyValue("x-wr-calname")).toBe("rebound follow-ups");
+    expect(text).toMatch(/\r\n(X-PUBLISHED-TTL|REFRESH-INTERVAL)[;:]/);
     const events = cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     const pending = (await followUps(id)).filter((f) => f.status === "pending");
     expect(events).toHaveLength(pending.length);
