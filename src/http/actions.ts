@@ -83,8 +83,8 @@ export async function changePerson(
     await updateContact(ctx.db, ctx.owner.id, applicationId, contactId, { name: p.name, title: p.title });
     done.push(`Updated ${p.name ?? contact.name ?? contact.email}`);
   }
-  if (p.rapport !== undefined) done.push((await steer.setRapport(ctx, applicationId, contact.email, p.rapport)).summary);
-  return done;
+  if (p.rapport !== undefined && p.rapport !== (contact.rapport === 1)) done.push((await steer.setRapport(ctx, applicationId, contact.email, p.rapport)).summary);
+  return done.length ? done : ["Nothing changed"];
 }
 
 export async function removePerson(ctx: SteerContext, applicationId: number, contactId: number): Promise<string> {

@@ -11,7 +11,7 @@ import { findOwnerByCalendarToken } from "../db/settings.ts";
 import { readConfig } from "../config.ts";
 import type { AppEnv } from "./auth.ts";
 import { draftFor } from "./drafts.ts";
-import { kindLabel } from "./labels.ts";
+import { stepLabel } from "./labels.ts";
 
 const EVENT_MINUTES = 15;
 
@@ -45,7 +45,7 @@ export function buildCalendar(owner: OwnerRow, items: CalendarItem[], origin: st
       start: new Date(f.due_at),
       end: new Date(f.due_at + EVENT_MINUTES * 60_000),
       stamp: new Date(now),
-      summary: `${kindLabel(f.kind)}${who ? ` to ${who}` : ""}${where ? ` (${where})` : ""}`,
+      summary: `${stepLabel(f)}${who ? ` to ${who}` : ""}${where ? ` (${where})` : ""}`,
       description: lines.join("\n"),
       url: page,
     });

@@ -21,7 +21,7 @@ export function draftFor(f: DraftSource, app: Pick<ApplicationRow, "company" | "
     company: app?.company ?? null,
     role: app?.role ?? null,
     contact: f.contact_email ? { email: f.contact_email, name: f.contact_name, title: f.contact_title } : null,
-    ownerName: null,
+    ownerName: owner.name ?? null,
     rejectedAt: app?.rejected_at ?? null,
     landed: owner.landed_company ? { company: owner.landed_company, role: owner.landed_role } : null,
   });

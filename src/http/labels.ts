@@ -25,6 +25,13 @@ export const STATUS_LABELS: Record<string, string> = {
 };
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
+
+/** A step's name as the owner thinks of it: the thank-you reminder and the dream-company nudge have their own. */
+export function stepLabel(f: { kind: string; step_key: string; contact_email?: string | null }): string {
+  if (f.kind === "thank-you" && /(^|\/)thank-you-reminder\//.test(f.step_key)) return "Thank-you note (reminder)";
+  if (f.kind === "value-note" && !f.contact_email) return "Dream company: follow their news";
+  return kindLabel(f.kind);
+}
 export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
 
 export function formatDate(ms: number | null, timeZone: string): string {

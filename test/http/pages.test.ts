@@ -106,6 +106,7 @@ describe("the application page", () => {
     expect(html).toMatch(/href="mailto:priya\.shah@acme-robotics\.test\?subject=Thank%20you%3A%20Controls%20Engineer%20at%20Acme%20Robotics&amp;body=Hi%20Priya%2C/);
     expect(html).toMatch(/<button[^>]*data-copy="draft-\d+"/);
     expect(html).toMatch(/<textarea id="draft-\d+" readonly/);
+    expect(html).toContain("Thank-you note (reminder)");
     for (const action of ["done", "skip", "snooze"]) expect(html).toMatch(new RegExp(`action="/follow-ups/\\d+/${action}"`));
     for (const label of ["Pause", "Stop all follow-ups", "Mark as dream company", "Ask for feedback (opt-in)", "Add a person", "Delete application"]) {
       expect(html).toContain(label);

@@ -5,7 +5,7 @@ import type { ApplicationDetail, FollowUpDetailRow } from "../../db/dashboard.ts
 import type { OwnerRow } from "../../db/owners.ts";
 import { draftFor } from "../drafts.ts";
 import type { Flash } from "../flash.ts";
-import { formatDate, formatDateTime, kindLabel, statusLabel } from "../labels.ts";
+import { formatDate, formatDateTime, statusLabel, stepLabel } from "../labels.ts";
 import { Badge, Layout } from "./layout.tsx";
 
 export const SNOOZE_CHOICES = [
@@ -27,7 +27,7 @@ function FollowUpItem(props: { f: FollowUpDetailRow; d: ApplicationDetail; owner
   return (
     <li id={`follow-up-${f.id}`} class={open ? "" : "past"}>
       <div class="actions">
-        <strong>{kindLabel(f.kind)}</strong>
+        <strong>{stepLabel(f)}</strong>
         {who ? <span>to {who}</span> : null}
         <Badge status={f.status} label={statusLabel(f.status)} />
         <span class="muted small when">{formatDateTime(when, timezone)}</span>

@@ -3,7 +3,7 @@
 
 import type { ApplicationRow, ContactRow, FollowUpRow } from "../../db/applications.ts";
 import type { Flash } from "../flash.ts";
-import { formatDate, formatDateTime, kindLabel, statusLabel } from "../labels.ts";
+import { formatDate, formatDateTime, statusLabel, stepLabel } from "../labels.ts";
 import { Badge, Layout } from "./layout.tsx";
 
 export const FILTERS = [
@@ -99,7 +99,7 @@ export function ApplicationsPage(props: { owner: string; items: ListItem[]; stat
                   <td data-label="Status">
                     <Badge status={a.status} label={statusLabel(a.status)} />
                   </td>
-                  <td data-label="Next step">{next ? `${kindLabel(next.kind)}${who ? ` · ${who}` : ""}` : "—"}</td>
+                  <td data-label="Next step">{next ? `${stepLabel(next)}${who ? ` · ${who}` : ""}` : "—"}</td>
                   <td data-label="When" class="when">
                     {next ? formatDateTime(next.due_at, timezone) : "—"}
                   </td>
