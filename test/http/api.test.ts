@@ -264,6 +264,14 @@ describe("outbox, settings, calendar link", () => {
   });
 });
 
+describe("tokens", () => {
+  it("validates the name", async () => {
+    await expectInvalid(await call("/api/tokens", { json: { name: "" } }), /name: name can't be empty/);
+    await expectInvalid(await call("/api/tokens", { json: { name: "x".repeat(101) } }), /name is longer than 100/);
+    expect((await call("/api/tokens/999", { method: "DELETE" })).status).toBe(404);
+  });
+});
+
 describe("errors", () => {
   it("an unknown API route is a 404 in the error shape", async () => {
     const res = await call("/api/nothing-here");

@@ -248,6 +248,9 @@ describe("the settings page", () => {
     expect(second).not.toBe(first);
     expect((await call(new URL(first).pathname, { token: null })).status).toBe(404);
     expect((await call(new URL(second).pathname, { token: null })).status).toBe(200);
+    await post("/settings/calendar/off");
+    expect((await call(new URL(second).pathname, { token: null })).status).toBe(404);
+    expect((await page("/settings")).html).toContain("Create calendar link");
 
     const created = await post("/settings/tokens", { name: "my script" });
     expect(created.status).toBe(200);
