@@ -25,6 +25,20 @@ export interface ContactInput {
   note: string | null;
   excluded: Set<string>;
   company: string | null;
+  /** The owner's display name (lower-case): a person by that name is the owner. */
+  ownerName?: string | null;
+}
+
+/** "alex.rivera@elsewhere.test" or "Alex Rivera <...>": the owner's other mailbox, not a contact. */
+function looksLikeOwner(email: string, name: string | null, ownerName: string | null | undefined): boolean {
+  if (!ownerName) return false;
+  const parts = ownerName.split(/\s+/).map(compact).filter((p) => p.length > 1);
+  if (parts.length < 2) return false;
+  if (name && compact(name) === compact(ownerName)) return true;
+  const local = compact(email.split("@")[0] ?? "");
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  return local.includes(first) && local.includes(last);
 }
 
 export function extractContacts(input: ContactInput): Contact[] {
@@ -33,6 +47,7 @@ export function extractContacts(input: ContactInput): Contact[] {
   const add = (email: string, name: string | null, title: string | null): void => {
     const e = email.toLowerCase();
     if (!e || !e.includes("@") || input.excluded.has(e) || isSystemAddress(e)) return;
+    if (looksLikeOwner(e, name, input.ownerName)) return;
     const prev = byEmail.get(e);
     if (prev) {
       if (!prev.name && name) prev.name = name;

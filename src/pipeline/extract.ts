@@ -61,6 +61,7 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
     note: u.note,
     excluded,
     company,
+    ownerName: u.ownerName,
   });
   return { company, role, contacts, ats: ats?.id ?? null };
 }

@@ -58,3 +58,19 @@ describe("contacts", () => {
     expect(r.contacts.map((c) => c.email)).not.toContain("rejections@rebound.example.com");
   });
 });
+
+describe("contacts and the owner", () => {
+  it("never lists the owner's other mailbox named in the note", async () => {
+    const raw = `From: Alex Rivera <alex.rivera@example.com>\r\nTo: rejections@rebound.example.com\r\nSubject: Fwd: Your application\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\nMet Tom Lee <tom.lee@acme.test>. (Sent from my work address alex.rivera@work-mail.test)\r\n\r\n---------- Forwarded message ---------\r\nFrom: Pat Lee <pat@acme.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Your application\r\nTo: <alex.rivera@example.com>\r\n\r\nWe have decided to move forward with other candidates.`;
+    const r = await readEmail(raw, { ownerEmails: [] });
+    expect(r.contacts.map((c) => c.email)).toEqual(["pat@acme.test", "tom.lee@acme.test"]);
+  });
+});
+
+describe("agency recruiters", () => {
+  it("names the client, never the agency, and nothing when the client is unnamed", async () => {
+    const mail = (body: string) => `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Rob Keane <rob@northstar-talent.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}\r\n\r\nRob Keane\r\nNorthstar Talent Partners`;
+    expect((await readEmail(mail("My client, Vantage Freightworks, has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Vantage Freightworks");
+    expect((await readEmail(mail("Unfortunately the client has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBeNull();
+  });
+});
