@@ -155,9 +155,14 @@ async function main() {
   const done = (await api(`/api${appPath}`)).application.followUps.filter((f) => f.kind === "thank-you" && f.status === "done");
   check("the thank-you note is done in the API too", done.length >= 1);
 
+  // Let the cron run three days from now, so the outbox also holds a follow-up email.
+  const cron = await fetch(`${BASE}/cdn-cgi/handler/scheduled?time=${Date.now() + 3 * 86400_000}`);
+  check("the cron runs", cron.ok, String(cron.status));
+
   // Outbox.
   await page.click('nav a:has-text("Outbox")');
   check("the outbox lists the digest", (await page.locator("table").textContent())?.includes("[rebound #") ?? false);
+  check("the outbox lists the cron's email too", (await page.locator("table tbody tr").count()) >= 2, String(await page.locator("table tbody tr").count()));
   await page.screenshot({ path: `${OUT}/outbox.png`, fullPage: true });
 
   // Settings: calendar feed and exports.

@@ -6,7 +6,7 @@ import type { Flash } from "../flash.ts";
 import { formatDateTime, statusLabel } from "../labels.ts";
 import { Badge, Layout } from "./layout.tsx";
 
-const KINDS: Record<string, string> = { digest: "Digest", reminder: "Follow-ups", confirmation: "Confirmation", help: "Help", review: "Please review" };
+const KINDS: Record<string, string> = { digest: "Reply to your forward", followups: "Follow-ups due", reminder: "Follow-ups due", confirmation: "Reply to your command", help: "Help", review: "Please review" };
 
 export function OutboxPage(props: { owner: string; rows: OutboxRow[]; timezone: string; flash: Flash | null }) {
   return (
