@@ -179,6 +179,16 @@ describe("the application page", () => {
     expect(bad.html).toContain("flash error");
   });
 
+  it("confirms a needs-review forward as a rejection, which plans its follow-ups", async () => {
+    const id = await forward("31-neg-gmail-interview-invite.eml");
+    await env.DB.prepare("UPDATE applications SET company = 'Northwind' WHERE id = ?1").bind(id).run();
+    expect((await page(`/applications/${id}`)).html).toContain("Confirm: it is a rejection");
+    const { html } = await flashAfter(await post(`/applications/${id}/status`, { status: "active" }));
+    expect(html).toContain("confirmed as a rejection");
+    expect((await env.DB.prepare("SELECT status FROM applications WHERE id = ?1").bind(id).first<{ status: string }>())!.status).toBe("active");
+    expect((await followUps(id)).length).toBeGreaterThan(0);
+  });
+
   it("adds, edits, marks rapport and removes a person", async () => {
     const id = await forward();
     await post(`/applications/${id}/contacts`, { email: "dana.cho@acme-robotics.test", name: "Dana Cho", title: "", rapport: "1" });

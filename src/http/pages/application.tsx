@@ -129,7 +129,18 @@ export function ApplicationPage(props: { owner: OwnerRow; d: ApplicationDetail; 
         {a.dream ? <span class="badge">Dream company</span> : null}
       </p>
       {a.status === "needs_review" ? (
-        <p class="flash error">This forward didn't clearly read as a rejection, or its company wasn't found. Set the company below to confirm it and plan its follow-ups.</p>
+        <div class="flash error">
+          <p>
+            This forward didn't clearly read as a rejection, or its company wasn't found. If it is a rejection, set the company below (or confirm it) and
+            rebound plans its follow-ups; if it isn't, delete it at the bottom of the page.
+          </p>
+          {a.company ? (
+            <form method="post" action={`/applications/${a.id}/status`}>
+              <input type="hidden" name="status" value="active" />
+              <button type="submit">Confirm: it is a rejection</button>
+            </form>
+          ) : null}
+        </div>
       ) : null}
 
       <h2>Company and role</h2>
