@@ -1,5 +1,4 @@
 // The calendar feed (RFC 5545, parsed back with ical.js) and the exports.
-import { env } from "cloudflare:workers";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "../../src/http/csv.ts";
