@@ -35,10 +35,20 @@ describe("linear time on hostile bodies", () => {
     expect(r.isRejection).toBe(true);
     expect(r.original.from?.address).toBe("pat@acme.test");
   });
-  it.each(["@", "a", " ", "<", "-", ":", "\n", "From: "])("reads 100k repeats of %j", async (ch) => {
-    const r = await readEmail(wrap(ch.repeat(100_000)), opts);
+  it.each(["@", "a", " ", "<", "-", ":", "\n", "From: ", "From: x\n", "> ", "a@b.c ", "the Role ", "=", "\t"])("reads 100k characters of repeated %j", async (unit) => {
+    const r = await readEmail(wrap(unit.repeat(Math.ceil(100_000 / unit.length))), opts);
     expect(r.original.from?.address).toBe("pat@acme.test");
     expect(r.isRejection).toBe(false);
+  });
+});
+
+describe("linear time on hostile HTML", () => {
+  it("reads a 1 MB HTML-only body of unclosed tags and entities", async () => {
+    const html = "<div><b>x</b>&amp;<p>".repeat(50_000).slice(0, 1_000_000);
+    const raw = `From: Alex Rivera <${OWNER}>\r\nSubject: Fwd: x\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\nContent-Type: text/html\r\n\r\n<div>---------- Forwarded message ---------<br>From: Pat Lee &lt;pat@acme.test&gt;<br>Date: Mon, Oct 5, 2026 at 9:00 AM<br>Subject: Your application<br></div><br>${html}`;
+    const r = await readEmail(raw, opts);
+    expect(r.original.from?.address).toBe("pat@acme.test");
+    expect(r.original.subject).toBe("Your application");
   });
 });
 
