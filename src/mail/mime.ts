@@ -21,6 +21,12 @@ export function headerSafe(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
 
+// RFC 5322 caps a header line at 998 characters; ids and subjects come from untrusted mail.
+const MAX_PLAIN_HEADER = 900;
+const MAX_MESSAGE_ID = 500;
+/** References keeps the newest ids only (RFC 5322 allows trimming the list). */
+const MAX_REFERENCES = 20;
+
 const encoder = new TextEncoder();
 
 function base64(bytes: Uint8Array): string {
@@ -40,7 +46,8 @@ function wrap76(s: string): string {
 /** RFC 2047 encoded-word for non-ASCII header text, split so no word exceeds 75 chars. */
 export function encodeWord(value: string): string {
   const safe = headerSafe(value);
-  if (/^[\x20-\x7e]*$/.test(safe)) return safe;
+  // Plain ASCII goes as is, unless it would make a line longer than RFC 5322's 998 characters: then encoded words fold it.
+  if (/^[\x20-\x7e]*$/.test(safe) && safe.length <= MAX_PLAIN_HEADER) return safe;
   const words: string[] = [];
   let chunk = "";
   for (const ch of safe) {
@@ -63,15 +70,15 @@ function mailbox(name: string, address: string): string {
   return `${display} <${cleanAddress}>`;
 }
 
-/** A Message-ID is only ever angle-bracketed printable ASCII without spaces. */
+/** A Message-ID is only ever angle-bracketed printable ASCII without spaces, short enough for one header line. */
 export function cleanMessageId(id: string): string | null {
   const m = /<[\x21-\x3b\x3d\x3f-\x7e]+>/.exec(headerSafe(id));
-  return m ? m[0] : null;
+  return m && m[0].length <= MAX_MESSAGE_ID ? m[0] : null;
 }
 
 export function buildMime(mail: OutboundMail): string {
   const boundary = `rebound-${crypto.randomUUID()}`;
-  const references = (mail.references ?? []).map(cleanMessageId).filter((r): r is string => r !== null);
+  const references = (mail.references ?? []).map(cleanMessageId).filter((r): r is string => r !== null).slice(-MAX_REFERENCES);
   const inReplyTo = mail.inReplyTo ? cleanMessageId(mail.inReplyTo) : null;
   const headers = [
     `From: ${mailbox(mail.from.name, mail.from.address)}`,
