@@ -77,7 +77,8 @@ export function parseAddressList(value: string): Address[] {
     const f = found[i]!;
     let segment = value.slice(prevEnd, f.start);
     // Skip the separator that ended the previous entry (a closing ">" or "]" then , or ;).
-    const sep = Math.max(segment.lastIndexOf(";"), lastSeparatorComma(segment));
+    // Outlook separates with ";" and writes "Last, First": then a comma is part of the name.
+    const sep = value.includes(";") ? segment.lastIndexOf(";") : lastSeparatorComma(segment);
     if (i > 0 && sep >= 0) segment = segment.slice(sep + 1);
     const name = cleanName(segment);
     // "a@b <mailto:a@b>" and "Name <a@b> [mailto:a@b]": the second sighting is the same entry.

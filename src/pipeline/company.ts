@@ -79,6 +79,7 @@ function isUsable(text: string, excluded: Set<string>): boolean {
 const BODY_PATTERNS = [
   "interest in joining ", "interest in working at ", "interest in working for ", "interest in ", "position at ", "role at ", "opening at ",
   "job at ", "opportunity at ", "opportunities at ", "openings at ", "positions at ", "career at ", "career with ", "team at ",
+  "position with ", "role with ", "opportunity with ", "employment with ", "employment at ",
   "applying to ", "applied to ", "apply to ", "application to ", "application with ", "consider ", "considering ", "joining ",
   "to join ", "work at ", "working at ", "everyone at ", "all of us at ", "here at ", "us at ", "time with ", "behalf of ",
   "mitarbeit bei ", "interesse an ", "bei der ", "bei ", "portez à ", "intérêt pour ", "rejoindre ", "chez ", "formar parte de ",

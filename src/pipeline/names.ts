@@ -29,7 +29,8 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     if (!word) break;
     // A word ending in punctuation ends the phrase after it.
     const m = /^(.*?)([.,;:!?)"”’\]|]+)$/.exec(word);
-    let stopAfter = !!m && !/^(inc|ltd|co|corp|s\.a|llc)\.?$/i.test(word.replace(/,$/, ""));
+    // Abbreviations end in a dot without ending the phrase ("Sr. Data Analyst", "Acme Co. Ltd").
+    let stopAfter = !!m && !/^(inc|ltd|co|corp|s\.a|llc|sr|jr|snr|jnr|mgr|assoc|asst|dept|dir|st|mt|dr|ing|lic)\.?$/i.test(word.replace(/,$/, ""));
     if (stopAfter && opts.commaJoins && m![2] === ",") {
       let n = e;
       while (n < text.length && text[n] === " ") n++;

@@ -41,3 +41,12 @@ describe("orgLabel", () => {
     expect(orgLabel("gmail.com")).toBeNull();
   });
 });
+
+describe("parseAddressList with Outlook's 'Last, First' names", () => {
+  it("keeps the comma inside names when entries are separated by semicolons", () => {
+    expect(parseAddressList("Rivera, Alex <alex@x.test>; Kim, Dan <dan@y.test>")).toEqual([
+      { name: "Rivera, Alex", address: "alex@x.test" },
+      { name: "Kim, Dan", address: "dan@y.test" },
+    ]);
+  });
+});
