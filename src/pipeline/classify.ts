@@ -100,7 +100,7 @@ export function classifyRejection(u: Unwrapped): Classification {
     h.phrase.generic ? { ...h, weight: h.weight * context } : h,
   ).filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight);
   let pos = combine(rejHits);
-  for (const h of rejHits.slice(0, 4)) reasons.push(`rejection wording "${h.phrase.text}${h.phrase.then ? " … " + h.phrase.then : ""}" (+${h.weight.toFixed(2)})`);
+  for (const h of rejHits.slice(0, 4)) reasons.push(`rejection wording "${h.phrase.text.trim()}${h.phrase.then ? " … " + h.phrase.then.trim() : ""}" (+${h.weight.toFixed(2)})`);
   const subjectWord = REJECTION_SUBJECT_WORDS.find((w) => subject.includes(w));
   if (subjectWord) {
     pos = Math.min(1, Math.max(pos, 0.6) + 0.1);
@@ -112,7 +112,7 @@ export function classifyRejection(u: Unwrapped): Classification {
     .map((h) => (h.phrase.soft && clearRejection ? { ...h, weight: h.weight * 0.5 } : h))
     .sort((a, b) => b.weight - a.weight);
   let neg = combine(lookHits);
-  for (const h of lookHits.slice(0, 4)) reasons.push(`look-alike wording "${h.phrase.text}" (-${h.weight.toFixed(2)})`);
+  for (const h of lookHits.slice(0, 4)) reasons.push(`look-alike wording "${h.phrase.text.trim()}" (-${h.weight.toFixed(2)})`);
 
   // Sender kind.
   const from = u.original.from;
@@ -126,6 +126,7 @@ export function classifyRejection(u: Unwrapped): Classification {
     else reasons.push("sent by a person");
   }
   if (!u.forwarded) reasons.push("no forwarded original found: read the message itself");
+  else reasons.push(`original unwrapped from a ${u.format} forward`);
   if (/^\s*(re|aw|sv|antw|r|rif)\s*:/i.test(u.original.subject)) reasons.push("the original is a reply in a thread");
   if (u.originalAttachmentTypes.includes("text/calendar")) {
     neg = Math.max(neg, 0.8);

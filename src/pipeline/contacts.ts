@@ -201,7 +201,9 @@ export function contactsFromNote(note: string): Contact[] {
       if (!title && inner.length > 1) title = inner.slice(1).join(", ").trim();
       end = f.end + after[0].length;
     }
-    if (title) title = title.charAt(0).toUpperCase() + title.slice(1);
+    // "(hiring manager)" -> "Hiring Manager": titles as a signature would print them.
+    if (title && title === title.toLowerCase()) title = title.replace(/(^|\s)(\p{L})/gu, (_, sp: string, ch: string) => sp + ch.toUpperCase()).replace(/\s(Of|And|For|The|De|Du|Der|Von)\b/g, (w) => w.toLowerCase());
+    else if (title) title = title.charAt(0).toUpperCase() + title.slice(1);
     out.push({ email: f.address, name, title });
     prevEnd = end;
   }

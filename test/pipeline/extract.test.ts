@@ -39,7 +39,7 @@ describe("contactsFromNote", () => {
   it("reads people the owner lists in any natural form", () => {
     const note = "Interviewed with Priya Shah (hiring manager) priya.shah@acme.test and Tom Lee <tom.lee@acme.test>; also\n- Dana Whitfield, VP Eng, dana@acme.test\nand jo@acme.test (Jo Park, recruiter)";
     expect(contactsFromNote(note)).toEqual([
-      { email: "priya.shah@acme.test", name: "Priya Shah", title: "Hiring manager" },
+      { email: "priya.shah@acme.test", name: "Priya Shah", title: "Hiring Manager" },
       { email: "tom.lee@acme.test", name: "Tom Lee", title: null },
       { email: "dana@acme.test", name: "Dana Whitfield", title: "VP Eng" },
       { email: "jo@acme.test", name: "Jo Park", title: "Recruiter" },
