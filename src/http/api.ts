@@ -63,8 +63,8 @@ export function outboxJson(o: OutboxRow) {
   };
 }
 
-export function followUpJson(f: FollowUpDetailRow, app: ApplicationRow | null, owner: OwnerRow) {
-  const draft = draftFor(f, app, owner);
+export function followUpJson(f: FollowUpDetailRow, app: ApplicationRow | null, owner: OwnerRow, originalFrom?: string | null) {
+  const draft = draftFor(f, app, owner, originalFrom);
   return {
     id: f.id,
     applicationId: f.application_id,
@@ -85,7 +85,7 @@ export function applicationDetailJson(d: ApplicationDetail, owner: OwnerRow) {
   return {
     ...applicationJson({ application: a, contacts: d.contacts, followUps: d.followUps }),
     contacts: d.contacts.map((c) => ({ id: c.id, name: c.name, email: c.email, title: c.title, rapport: c.rapport === 1, source: c.source })),
-    followUps: d.followUps.map((f) => followUpJson(f, a, owner)),
+    followUps: d.followUps.map((f) => followUpJson(f, a, owner, d.messages[0]?.original_from ?? null)),
     dream: a.dream === 1,
     feedbackOptIn: a.feedback_opt_in === 1,
     createdAt: iso(a.created_at),
@@ -239,5 +239,5 @@ async function followUp(c: { env: { DB: D1Database }; var: { owner: OwnerRow } }
   const f = await getFollowUp(c.env.DB, c.var.owner.id, id);
   if (!f) throw new NotFoundError(`No follow-up #${id}.`);
   const d = f.application_id ? await getApplicationDetail(c.env.DB, c.var.owner.id, f.application_id) : null;
-  return followUpJson(f, d?.application ?? null, c.var.owner);
+  return followUpJson(f, d?.application ?? null, c.var.owner, d ? (d.messages[0]?.original_from ?? null) : undefined);
 }

@@ -15,7 +15,16 @@ export interface DraftSource {
   draft_body: string | null;
 }
 
-export function draftFor(f: DraftSource, app: Pick<ApplicationRow, "company" | "role" | "rejected_at"> | null, owner: OwnerRow): Draft & { edited: boolean } {
+/**
+ * `originalFrom` (the rejection's sender, when known) words the thank-you as the digest did:
+ * its writer is thanked for letting you know, everyone else for their time.
+ */
+export function draftFor(
+  f: DraftSource,
+  app: Pick<ApplicationRow, "company" | "role" | "rejected_at"> | null,
+  owner: OwnerRow,
+  originalFrom?: string | null,
+): Draft & { edited: boolean } {
   const draft = draftMessage({
     kind: f.kind as FollowUpKind,
     company: app?.company ?? null,
@@ -23,6 +32,7 @@ export function draftFor(f: DraftSource, app: Pick<ApplicationRow, "company" | "
     contact: f.contact_email ? { email: f.contact_email, name: f.contact_name, title: f.contact_title } : null,
     ownerName: owner.name ?? null,
     rejectedAt: app?.rejected_at ?? null,
+    ...(originalFrom !== undefined ? { wroteRejection: !f.contact_email || f.contact_email.toLowerCase() === originalFrom?.toLowerCase() } : {}),
     landed: owner.landed_company ? { company: owner.landed_company, role: owner.landed_role } : null,
   });
   const edited = f.draft_subject !== null || f.draft_body !== null;

@@ -292,3 +292,18 @@ describe("errors", () => {
     expect((await json(await call("/api/outbox", { token }))).outbox).toEqual([]);
   });
 });
+
+describe("drafts", () => {
+  it("word the thank-you as the digest did: the rejection's writer is thanked for letting you know", async () => {
+    const id = await forward("01-gmail-recruiter-subject-role.eml");
+    const { application } = await json(await call(`/api/applications/${id}`));
+    const from = application.messages[0].original.from;
+    const thankYous = application.followUps.filter((f: { kind: string; status: string }) => f.kind === "thank-you" && f.status === "sent");
+    expect(thankYous.length).toBeGreaterThan(0);
+    for (const f of thankYous) {
+      const wrote = f.contactEmail === from;
+      expect(f.draft.body, f.contactEmail).toContain(wrote ? "Thank you for letting me know" : "Thank you for the time you took");
+    }
+    expect(thankYous.some((f: { contactEmail: string }) => f.contactEmail === from)).toBe(true);
+  });
+});

@@ -20,7 +20,7 @@ const OPEN = new Set(["pending", "failed", "sent"]);
 
 function FollowUpItem(props: { f: FollowUpDetailRow; d: ApplicationDetail; owner: OwnerRow; timezone: string }) {
   const { f, d, owner, timezone } = props;
-  const draft = draftFor(f, d.application, owner);
+  const draft = draftFor(f, d.application, owner, d.messages[0]?.original_from ?? null);
   const who = f.contact_name ?? f.contact_email;
   const open = f.status === "pending" || f.status === "failed";
   const when = f.status === "sent" || f.status === "done" ? (f.sent_at ?? f.due_at) : f.due_at;
