@@ -104,7 +104,7 @@ const BEGIN_FORWARDED = [
 const DASH_PHRASES = [
   "forwarded message", "forwarded e-mail", "weitergeleitete nachricht", "message transféré", "message transfere",
   "mensaje reenviado", "messaggio inoltrato", "doorgestuurd bericht", "mensagem encaminhada", "mensagem reencaminhada",
-  "original message", "ursprüngliche nachricht", "originalnachricht", "message d'origine", "message original",
+  "original message", "ursprüngliche nachricht", "originalnachricht", "original-nachricht", "original-mitteilung", "message d'origine", "message original",
   "mensaje original", "messaggio originale", "oorspronkelijk bericht", "origineel bericht", "mensagem original",
 ];
 
@@ -158,10 +158,12 @@ function cachedLabel(lines: string[], k: number, cache: LabelCache): ReturnType<
 /** A header block with no marker line (classic Outlook, Outlook for Mac): From then Sent/Date and Subject. */
 function headerOnlyStart(lines: string[], i: number, cache: LabelCache): boolean {
   const first = cachedLabel(lines, i, cache);
-  if (!first || first.key !== "from" || !first.value) return false;
-  let hasDate = false;
+  // Most clients start with From; GMX and some Outlook layouts start with the date.
+  if (!first || (first.key !== "from" && first.key !== "date") || !first.value) return false;
+  let hasDate = first.key === "date";
   let hasSubject = false;
   let hasTo = false;
+  let hasFrom = first.key === "from";
   for (let k = i + 1; k < Math.min(lines.length, i + 8); k++) {
     if (!lines[k]!.trim() || lines[k]!.trim() === ">") break;
     const lab = cachedLabel(lines, k, cache);
@@ -169,8 +171,9 @@ function headerOnlyStart(lines: string[], i: number, cache: LabelCache): boolean
     if (lab.key === "date") hasDate = true;
     if (lab.key === "subject") hasSubject = true;
     if (lab.key === "to") hasTo = true;
+    if (lab.key === "from") hasFrom = true;
   }
-  return hasSubject && (hasDate || hasTo);
+  return hasFrom && hasSubject && (hasDate || hasTo);
 }
 
 /** The first line where a forwarded or quoted message's header starts, or -1. */

@@ -85,3 +85,12 @@ describe("unwrapForward", () => {
     expect(u.original.from?.address).toBe("hr@acme.test");
   });
 });
+
+describe("findForwardBlock, date-first layouts", () => {
+  it("reads GMX's block that starts with the date", () => {
+    const block = findForwardBlock("Notiz\n\n-------- Original-Nachricht --------\nGesendet: Montag, 12. Oktober 2026 um 09:15 Uhr\nVon: \"Jan Albers\" <jan@x.test>\nAn: alex@example.com\nBetreff: Ihre Bewerbung\n\nText");
+    expect(block?.fields.from).toContain("jan@x.test");
+    expect(block?.fields.subject).toBe("Ihre Bewerbung");
+    expect(block?.body.trim()).toBe("Text");
+  });
+});
