@@ -52,8 +52,13 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env, _c
       headerFrom: message.headers.get("from"),
       authenticationResults: message.headers.get("authentication-results"),
       autoSubmitted: message.headers.get("auto-submitted"),
+      precedence: message.headers.get("precedence"),
+      autoReply: message.headers.get("x-autoreply") ?? message.headers.get("x-autorespond"),
+      returnPath: message.headers.get("return-path"),
+      contentType: message.headers.get("content-type"),
     },
     config.ownerEmails,
+    [config.forwardAddress, message.to.toLowerCase()],
   );
   if (!verdict.ok) {
     if (!verdict.silent) message.setReject(verdict.reason);
