@@ -6,7 +6,7 @@ import { acceptForward } from "../flows/forward.ts";
 import { inboundToday } from "../db/messages.ts";
 import { ensureOwner } from "../db/owners.ts";
 import { deliveryId } from "../pipeline/identity.ts";
-import { authorizeSender } from "../pipeline/authorize.ts";
+import { authorizeSender, isOwnMail } from "../pipeline/authorize.ts";
 import { readEmail } from "../pipeline/read.ts";
 
 function megabytes(bytes: number): string {
@@ -84,6 +84,11 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env, _c
   if (target) {
     const messageId = await deliveryId(reading, raw);
     return handleCommandReply({ message, db: env.DB, config, ownerEmail: verdict.owner, reading, target, messageId, now });
+  }
+  // A forward of rebound's own email (a mail rule sending everything on) would be answered, forwarded again, answered...: drop it.
+  if (isOwnMail(reading, [config.forwardAddress, message.to.toLowerCase()])) {
+    console.log("rebound: ignored a forward of rebound's own email (mail loop)");
+    return;
   }
   await acceptForward({ message, db: env.DB, config, owner: verdict.owner, reading, raw, now });
 }

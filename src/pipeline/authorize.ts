@@ -88,3 +88,9 @@ export function authorizeSender(evidence: SenderEvidence, ownerEmails: readonly 
   }
   return { ok: true, owner: envelope };
 }
+
+/** A forward of one of rebound's own emails: the original was sent from rebound's address. */
+export function isOwnMail(reading: { original: { from: { address: string } | null } }, ownAddresses: readonly string[]): boolean {
+  const from = reading.original.from?.address.toLowerCase();
+  return from !== undefined && ownAddresses.includes(from);
+}
