@@ -62,3 +62,40 @@ describe("toInspectJson", () => {
     expect(toInspectJson(r, true).reasons).toEqual(r.reasons);
   });
 });
+
+describe("readEmail on damaged corpus emails", () => {
+  // Deterministic damage: truncation, dropped and duplicated spans, flipped bytes.
+  function rng(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+  function damage(bytes: Uint8Array, r: () => number): Uint8Array {
+    const out = Array.from(bytes);
+    for (let k = 0; k < 4; k++) {
+      const at = Math.floor(r() * out.length);
+      const len = Math.floor(r() * 200);
+      const kind = Math.floor(r() * 4);
+      if (kind === 0) out.length = at;
+      else if (kind === 1) out.splice(at, len);
+      else if (kind === 2) out.splice(at, 0, ...out.slice(Math.max(0, at - len), at));
+      else for (let i = at; i < Math.min(out.length, at + len); i++) out[i] = Math.floor(r() * 256);
+    }
+    return new Uint8Array(out);
+  }
+  it("always returns a well-formed reading", async () => {
+    const r = rng(42);
+    const names = Object.keys(corpus.emails).sort();
+    for (let round = 0; round < 3; round++) {
+      for (const name of names) {
+        const bytes = damage(new TextEncoder().encode(corpus.emails[name]!), r);
+        const reading = await readEmail(bytes, opts);
+        expect(typeof reading.isRejection, name).toBe("boolean");
+        expect(reading.confidence).toBeGreaterThanOrEqual(0);
+        expect(reading.confidence).toBeLessThanOrEqual(1);
+        expect(reading.contacts.length).toBeLessThanOrEqual(25);
+        for (const c of reading.contacts) expect(c.email).not.toBe(OWNER);
+        expect(() => JSON.stringify(toInspectJson(reading, true))).not.toThrow();
+      }
+    }
+  });
+});
