@@ -100,7 +100,6 @@ export interface CompanyInput {
   otherAddresses: Address[];
   ownerName: string | null;
   personNames: string[];
-  role: string | null;
 }
 
 export interface CompanyResult {

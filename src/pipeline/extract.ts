@@ -46,7 +46,6 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
     otherAddresses: o.cc,
     ownerName: u.ownerName,
     personNames,
-    role: null,
   });
   let company = found.company;
   // The sender's own domain names the employer, unless the sender is an agency.

@@ -29,7 +29,7 @@ export async function readEmail(raw: Uint8Array | ArrayBuffer | string, opts: Re
       note: unwrapped.note,
       format: unwrapped.format,
       original: unwrapped.original,
-      outer: { ...unwrapped.outer, text: parsed.text },
+      outer: unwrapped.outer, // carries the outer text too: reply commands live there
     };
   } catch (err) {
     // A bug in a reading stage must not lose the email: the worker stores it for review.
