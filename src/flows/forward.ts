@@ -164,6 +164,7 @@ async function replyWithDigest(
   // Already answered (a duplicate delivery), or the daily cap is reached: the forward is saved either way.
   if (outboxId === null) return;
 
+  let replied = false;
   try {
     await replyTo(input.message, {
       from: { name: "rebound", address: from },
@@ -177,8 +178,11 @@ async function replyWithDigest(
       date: new Date(input.now),
       autoSubmitted: true,
     });
+    replied = true;
     await markOutboxSent(input.db, outboxId, input.now).run();
   } catch (error) {
+    // The reply went out but D1 failed to record it: keep the claim, so a redelivery can't answer twice, and fail loudly.
+    if (replied) throw error;
     // Saved is saved: record the failure (a redelivery may claim the reply again) rather than bounce the forward.
     console.error("rebound: reply failed", error);
     await markOutboxFailed(input.db, outboxId, String(error)).run();
