@@ -83,11 +83,14 @@ export function headersOf(bytes: Uint8Array): Headers {
   return headers;
 }
 
-/** The test helper's `deliver`, with the quieter headers above. */
-export async function deliverQuietly(bytes: Uint8Array, from = OWNER, bindings: Cloudflare.Env = env): Promise<Delivery> {
+/** The test helper's `deliver`, with the quieter headers above; `replyFails` makes message.reply() throw. */
+export async function deliverQuietly(
+  bytes: Uint8Array,
+  opts: { from?: string; bindings?: Cloudflare.Env; replyFails?: boolean; onReply?: (raw: string) => void } = {},
+): Promise<Delivery> {
   const result: Delivery = { rejected: null, replies: [], rawReplies: [] };
   const message = {
-    from,
+    from: opts.from ?? OWNER,
     to: FORWARD_ADDRESS,
     headers: headersOf(bytes),
     raw: new Blob([bytes]).stream(),
@@ -100,16 +103,18 @@ export async function deliverQuietly(bytes: Uint8Array, from = OWNER, bindings: 
       throw new Error("rebound never forwards");
     },
     async reply(reply: unknown) {
+      if (opts.replyFails) throw new Error("reply: injected failure");
       const r = reply as Record<string, unknown>;
       const raw = r["EmailMessage::raw"] ?? r.raw;
       const text = typeof raw === "string" ? raw : await new Response(raw as ReadableStream).text();
       result.rawReplies.push(text);
+      opts.onReply?.(text);
       result.replies.push(await PostalMime.parse(text));
       return { messageId: "<reply@test>" };
     },
   };
   const ctx = createExecutionContext();
-  await worker.email(message as unknown as ForwardableEmailMessage, bindings, ctx);
+  await worker.email(message as unknown as ForwardableEmailMessage, opts.bindings ?? env, ctx);
   await waitOnExecutionContext(ctx);
   return result;
 }

@@ -31,8 +31,9 @@ export interface ForwardFields {
   note?: string;
   extraHeaders?: string[];
   html?: string;
-  /** The original was sent this long ago (ms). */
+  /** The original was sent this long ago (ms), or at `sentAt`. */
   age?: number;
+  sentAt?: number;
 }
 
 /** A Gmail-style forward of a clear rejection, with every field chosen by the test (headers RFC 2047-encoded). */
@@ -40,7 +41,7 @@ export function forwardWith(f: ForwardFields = {}): string {
   const owner = f.owner ?? OWNER;
   const company = f.company ?? "Acme Robotics";
   const role = f.role ?? "Controls Engineer";
-  const sent = new Date(Date.now() - (f.age ?? 3600_000));
+  const sent = new Date(f.sentAt ?? Date.now() - (f.age ?? 3600_000));
   const when = `${sent.toUTCString().slice(0, 16)} at ${sent.toISOString().slice(11, 16)}`;
   const body = [
     f.note ?? "Another one.",
