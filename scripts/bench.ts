@@ -48,13 +48,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // a settled promise; Node's runs on the libuv thread pool, so its wall time counts a thread hop
 // and, on a busy machine, the wait for a free thread. Emulate workerd: same SHA-256, computed inline.
 {
-  const subtle = globalThis.crypto.subtle;
+  const subtle = crypto.subtle;
   const native = subtle.digest.bind(subtle);
   const bytesOf = (d: BufferSource): Uint8Array =>
     d instanceof Uint8Array ? d : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d);
   Object.defineProperty(subtle, "digest", {
     configurable: true,
-    value: async (algorithm: AlgorithmIdentifier, data: BufferSource): Promise<ArrayBuffer> => {
+    value: async (algorithm: string | { name: string }, data: BufferSource): Promise<ArrayBuffer> => {
       const name = typeof algorithm === "string" ? algorithm : algorithm.name;
       if (name.toUpperCase() !== "SHA-256") return native(algorithm, data);
       const h = createHash("sha256").update(bytesOf(data)).digest();
