@@ -38,6 +38,8 @@ export interface DueFollowUp {
   contact_name: string | null;
   contact_email: string | null;
   contact_title: string | null;
+  /** Who wrote the rejection (the first forward's original sender). */
+  original_from: string | null;
   draft_subject: string | null;
   draft_body: string | null;
   landed_company: string | null;
@@ -73,6 +75,7 @@ export async function claimDue(db: D1Database, now: number, claimId: string): Pr
       .prepare(
         `SELECT f.id, f.owner_id, o.email AS owner_email, o.name AS owner_name, o.timezone AS owner_timezone, f.application_id, f.kind, f.due_at, f.status, f.attempts, f.step_key,
            a.company, a.role, a.rejected_at, c.name AS contact_name, c.email AS contact_email, c.title AS contact_title,
+           (SELECT m.original_from FROM messages m WHERE m.application_id = f.application_id ORDER BY m.id LIMIT 1) AS original_from,
            f.draft_subject, f.draft_body, o.landed_company, o.landed_role,
            (SELECT p.kind FROM follow_ups p WHERE p.contact_id = f.contact_id AND p.status IN ('sent', 'done') AND p.id <> f.id
               ORDER BY p.sent_at DESC LIMIT 1) AS last_kind,

@@ -82,6 +82,15 @@ export async function pendingFollowUps(db: D1Database, ownerId: number, target: 
   return results;
 }
 
+/** Planned steps not yet tried (failing ones keep their backoff). */
+export async function ownerPendingFollowUps(db: D1Database, ownerId: number) {
+  const { results } = await db
+    .prepare("SELECT id, due_at FROM follow_ups WHERE owner_id = ?1 AND status = 'pending' AND attempts = 0 AND claimed_at IS NULL")
+    .bind(ownerId)
+    .all<{ id: number; due_at: number }>();
+  return results;
+}
+
 export function setDueStatement(db: D1Database, ownerId: number, id: number, dueAt: number): D1PreparedStatement {
   return db.prepare("UPDATE follow_ups SET due_at = ?3 WHERE id = ?1 AND owner_id = ?2 AND status IN ('pending', 'failed')").bind(id, ownerId, dueAt);
 }

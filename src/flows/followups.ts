@@ -27,6 +27,7 @@ function draftFor(row: DueFollowUp): Draft {
     contact,
     ownerName: row.owner_name,
     rejectedAt: row.rejected_at,
+    wroteRejection: contact !== null && contact.email === row.original_from,
     landed: row.landed_company ? { company: row.landed_company, role: row.landed_role } : null,
   });
   // The owner's own edit of this draft wins.

@@ -12,6 +12,7 @@ import {
   deleteOwnerStatement,
   getApplication,
   getContacts,
+  ownerPendingFollowUps,
   pendingFollowUps,
   removeContactStatement,
   setDueStatement,
@@ -22,7 +23,8 @@ import {
   type ApplicationPatch,
 } from "../db/steer.ts";
 import { DAY, planFollowUps, type PlannedStep } from "../pipeline/plan.ts";
-import { nextSendSlot } from "../pipeline/schedule.ts";
+import { fromLocal, localTime, nextSendSlot, type SendWindow } from "../pipeline/schedule.ts";
+import { findOwnerById, updateSettings, type OwnerSettings } from "../db/settings.ts";
 import { ownerCadence, ownerWindow } from "./owner-settings.ts";
 
 export interface SteerContext {
@@ -238,4 +240,21 @@ export async function landed(ctx: SteerContext, company: string, role: string | 
   }
   await ctx.db.batch(statements);
   return { summary: `Congratulations on ${role ? `${role} at ` : ""}${company}! I'll hand you an update for ${seen.size} people you met` };
+}
+
+/** The first send slot on or after the local calendar day of `ms`, so a changed hour keeps the day. */
+export function reslot(ms: number, now: number, w: SendWindow): number {
+  const t = localTime(ms, w.timezone);
+  return nextSendSlot(Math.max(fromLocal(t.year, t.month, t.day, 0, w.timezone), now), w);
+}
+
+/** Save the owner's settings and move every planned step to the new hour, zone and days. */
+export async function changeSettings(ctx: SteerContext, settings: OwnerSettings): Promise<Change> {
+  await updateSettings(ctx.db, ctx.owner.id, settings);
+  const owner = (await findOwnerById(ctx.db, ctx.owner.id)) ?? ctx.owner;
+  const window = ownerWindow(owner, ctx.config);
+  const pending = await ownerPendingFollowUps(ctx.db, ctx.owner.id);
+  const moves = pending.map((p) => ({ id: p.id, due: reslot(p.due_at, ctx.now, window) })).filter((m, i) => m.due !== pending[i]!.due_at);
+  if (moves.length) await ctx.db.batch(moves.map((m) => setDueStatement(ctx.db, ctx.owner.id, m.id, m.due)));
+  return { summary: `Settings saved; ${moves.length} planned step(s) moved to your new send time` };
 }

@@ -6,9 +6,9 @@ import { listApplications, type ApplicationRow, type ContactRow, type FollowUpRo
 import { getApplicationDetail, getFollowUp, readOwnerData, type ApplicationDetail, type FollowUpDetailRow } from "../db/dashboard.ts";
 import { listOutbox, type OutboxRow } from "../db/outbox.ts";
 import type { OwnerRow } from "../db/owners.ts";
-import { findOwnerById, regenerateCalendarToken, revokeCalendarToken, updateSettings } from "../db/settings.ts";
+import { findOwnerById, regenerateCalendarToken, revokeCalendarToken } from "../db/settings.ts";
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from "../db/tokens.ts";
-import { deleteApplication } from "../flows/steer.ts";
+import { changeSettings, deleteApplication } from "../flows/steer.ts";
 import { ownerWindow } from "../flows/owner-settings.ts";
 import { actOnFollowUp, addPerson, changeApplication, changePerson, editDraft, NotFoundError, removePerson, steerContext } from "./actions.ts";
 import { requireApiAuth, type AppEnv } from "./auth.ts";
@@ -193,7 +193,7 @@ export const api = new Hono<AppEnv>()
   .patch("/settings", validate("json", settingsPatch), async (c) => {
     const p = c.req.valid("json");
     const o = c.var.owner;
-    await updateSettings(c.env.DB, o.id, {
+    await changeSettings(steerContext(c), {
       timezone: p.timezone !== undefined ? p.timezone : o.timezone,
       sendHour: p.sendHour !== undefined ? p.sendHour : o.send_hour,
       sendDays: p.sendDays ?? o.send_days.split(",").map(Number),

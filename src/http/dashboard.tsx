@@ -9,10 +9,10 @@ import { listApplications } from "../db/applications.ts";
 import { getApplicationDetail, getFollowUp } from "../db/dashboard.ts";
 import { getApplication } from "../db/steer.ts";
 import { listOutbox } from "../db/outbox.ts";
-import { regenerateCalendarToken, revokeCalendarToken, updateSettings } from "../db/settings.ts";
+import { regenerateCalendarToken, revokeCalendarToken } from "../db/settings.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../db/tokens.ts";
 import { cadenceSchema, ownerCadence, ownerWindow } from "../flows/owner-settings.ts";
-import { deleteApplication, deleteOwnerData } from "../flows/steer.ts";
+import { changeSettings, deleteApplication, deleteOwnerData } from "../flows/steer.ts";
 import { actOnFollowUp, addPerson, changeApplication, changePerson, editDraft, removePerson, steerContext } from "./actions.ts";
 import { calendarUrl, hasLanded } from "./api.ts";
 import { requirePageAuth, type AppEnv } from "./auth.ts";
@@ -208,8 +208,8 @@ dashboard.post("/settings", async (c) => {
   if (!r.ok) return back(c, "/settings", r.message, "error");
   // Only values that differ from the playbook's defaults are kept, so improved defaults still reach this owner.
   const overrides = Object.fromEntries(Object.entries(r.value.cadence).filter(([k, v]) => DEFAULT_CADENCE[k as keyof Cadence] !== v)) as Record<string, number>;
-  await updateSettings(c.env.DB, c.var.owner.id, { ...r.value, cadence: overrides });
-  return back(c, "/settings", "Settings saved");
+  const change = await changeSettings(steerContext(c), { ...r.value, cadence: overrides });
+  return back(c, "/settings", change.summary);
 });
 
 dashboard.post("/settings/calendar", async (c) => {

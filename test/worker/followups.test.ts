@@ -1,6 +1,6 @@
 // The follow-up engine over months: planning, the cron sender, retries,
 // overlapping runs, time zones and weekdays, in the Workers runtime with D1.
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { cron, DAY, nextNoon } from "../helpers/cron.ts";
 import { deliver } from "../helpers/email.ts";
@@ -329,5 +329,29 @@ describe("control by reply", () => {
     const res = await deliver(raw);
     expect((await app())!.dream).toBe(1);
     expect(res.replies[0]!.text).toMatch(/FROM YOUR NOTE/);
+  });
+});
+
+describe("changing the send settings", () => {
+  it("moves every planned step to the new hour, zone and days, keeping its day where allowed", async () => {
+    await deliver(syntheticRejection({ sentAt: Date.now() - 3600_000 }));
+    const before = (await followUps()).filter((f) => f.status === "pending");
+    const res = await exports.default.fetch(
+      new Request("http://rebound.test/api/settings", {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${env.API_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ timezone: "Europe/Berlin", sendHour: 7, sendDays: [1, 2, 3, 4, 5] }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const after = await followUps();
+    for (const f of before) {
+      const moved = after.find((a) => a.id === f.id)!;
+      const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "numeric", hourCycle: "h23", day: "numeric" }).formatToParts(moved.due_at);
+      expect(Number(local.find((p) => p.type === "hour")!.value)).toBe(7);
+      // 09:00 UTC on a weekday becomes 07:00 Berlin on the same weekday (06:00 or 05:00 UTC): moved earlier, never by a day.
+      expect(f.due_at - moved.due_at).toBeGreaterThan(0);
+      expect(f.due_at - moved.due_at).toBeLessThanOrEqual(4 * 3600_000);
+    }
   });
 });
