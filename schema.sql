@@ -100,6 +100,8 @@ CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups (status, due_at);
 CREATE INDEX IF NOT EXISTS follow_ups_application ON follow_ups (application_id);
 CREATE INDEX IF NOT EXISTS follow_ups_owner_due ON follow_ups (owner_id, status, due_at);
 CREATE INDEX IF NOT EXISTS follow_ups_claim ON follow_ups (claim_id);
+-- Releasing stale claims looks only at claimed rows, however large the history grows.
+CREATE INDEX IF NOT EXISTS follow_ups_claimed ON follow_ups (claimed_at) WHERE claimed_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS follow_ups_contact ON follow_ups (contact_id);
 
 -- Every email rebound sent (always to an owner).

@@ -1,8 +1,16 @@
 // Small formatting helpers shared by every email rebound writes.
 
+// Building an Intl formatter costs far more than using one: keep one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(ms: number | null, timeZone: string): string {
   if (ms === null) return "unknown date";
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(ms);
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(ms);
 }
 
 export const KIND_LABELS: Record<string, string> = {

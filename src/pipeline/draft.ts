@@ -35,8 +35,10 @@ export function firstName(name: string | null): string | null {
   return first && /\p{L}/u.test(first) ? first : null;
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 function monthName(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+  return ms === null ? null : MONTHS[new Date(ms).getUTCMonth()]!;
 }
 
 /** RFC 6068 mailto: every field percent-encoded so nothing can add a header or recipient. */

@@ -20,14 +20,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       day: "numeric",
       hour: "numeric",
       minute: "numeric",
-      weekday: "short",
     });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 export interface LocalTime {
   year: number;
@@ -38,23 +36,43 @@ export interface LocalTime {
   weekday: number;
 }
 
-export function localTime(ms: number, timeZone: string): LocalTime {
+/** Wall-clock fields straight from Intl (slow: only on an offset cache miss). */
+function intlParts(ms: number, timeZone: string): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    weekday: WEEKDAYS[parts.weekday!] ?? 1,
-  };
+  return parts;
 }
 
-/** Offset of the zone from UTC at an instant, in ms. */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * Offset of the zone from UTC at an instant, in ms. Zones change offset only on
+ * a quarter hour, so offsets are cached per zone and quarter hour.
+ */
 function offsetAt(ms: number, timeZone: string): number {
-  const t = localTime(ms, timeZone);
-  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) - Math.floor(ms / 60_000) * 60_000;
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const t = intlParts(ms, timeZone);
+    const local = Date.UTC(Number(t.year), Number(t.month) - 1, Number(t.day), Number(t.hour), Number(t.minute));
+    offset = local - Math.floor(ms / 60_000) * 60_000;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+export function localTime(ms: number, timeZone: string): LocalTime {
+  const d = new Date(ms + offsetAt(ms, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: ((d.getUTCDay() + 6) % 7) + 1,
+  };
 }
 
 /** The instant a local wall-clock time happens (around DST changes, the nearest valid one). */
