@@ -44,6 +44,24 @@ function insideQuotes(text: string, start: number): boolean {
   return quotes % 2 === 1;
 }
 
+/** Verbs that invite the reader to set something up: what follows is named, not sent. */
+const SETUP_VERBS = [
+  "create a ", "create an ", "create your ", "set up ", "setting up ", "sign up for ", "sign up to ",
+  "subscribe to ", "subscribing to ", "join our ", "register for ", "opt in to ", "turn on ", "activate a ", "créer une ", "créez une ",
+  "crear una ", "crea una ", "cree una ", "creare un ", "crea un ", "maak een ", "criar um ", "crie um "
+];
+
+function invitesToSetUp(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  for (const v of SETUP_VERBS) {
+    const i = before.lastIndexOf(v);
+    // up to three words between verb and phrase ("create a personalised job alert", "sign up for our monthly engineering newsletter")
+    const between = i >= 0 ? before.slice(i + v.length).trim() : "";
+    if (i >= 0 && !/[.!?,;:\n]/.test(between) && between.split(" ").length <= 3) return true;
+  }
+  return false;
+}
+
 /** Every occurrence (up to a few) of a phrase; for `then` phrases the follow-up must come within the window. */
 function occurrences(text: string, p: Phrase): number[] {
   const out: number[] = [];
@@ -67,6 +85,8 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       // Word start: "absage" must not match inside "zusage-absage"? it may; but "role" must not match "parole".
       const prev = at > 0 ? text[at - 1]! : " ";
       if (/[\p{L}\p{N}]/u.test(prev) && /^[\p{L}]/u.test(p.text)) continue;
+      // "create a job alert", "sign up for our newsletter": a pointer to a kind of mail, not that mail.
+      if (p.kind && invitesToSetUp(text, at)) continue;
       const sentence = sentenceAround(text, at, at + p.text.length);
       if (negationAware && !p.kind && NEGATIONS.some((n) => sentence.includes(n))) continue;
       const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;

@@ -317,14 +317,37 @@ function urlHosts(text: string): { host: string; firstPath: string }[] {
 }
 
 /** The organisation named by a domain when nothing else names it: "bluefin-studio.test" -> "Bluefin Studio". */
-export function companyFromDomain(address: string): string | null {
+export function companyFromDomain(address: string, text = ""): string | null {
   const d = domainOf(address);
   if (!d || atsForDomain(d) || isFreemailDomain(d)) return null;
   const label = orgLabel(d);
   if (!label) return null;
+  // The text may spell the name the domain runs together ("brouwerlogistiek" -> "Brouwer Logistiek", "OpenLoop").
+  const spelled = spellingInText(compact(label), text.slice(0, 20_000));
+  if (spelled) return spelled;
   return label
     .split("-")
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(" ");
+}
+
+/** A run of one to four words in the text whose letters are `slug`, as the text writes them; null if none or all lower case. */
+export function spellingInText(slug: string, text: string): string | null {
+  if (slug.length < 3 || !text) return null;
+  const words: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu)) words.push(m[0]);
+  for (let i = 0; i < words.length; i++) {
+    let acc = "";
+    for (let j = i; j < words.length && j < i + 4; j++) {
+      acc += compact(words[j]!);
+      if (!slug.startsWith(acc)) break;
+      if (acc === slug) {
+        const name = words.slice(i, j + 1).join(" ").replace(/[.'’-]+$/, "");
+        if (/\p{Lu}/u.test(name) && startsUpper(name)) return name;
+        break;
+      }
+    }
+  }
+  return null;
 }

@@ -49,7 +49,7 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
   });
   let company = found.company;
   // The sender's own domain names the employer, unless the sender is an agency.
-  if (!company && !found.agency && o.from?.address && !isSystemAddress(o.from.address)) company = companyFromDomain(o.from.address);
+  if (!company && !found.agency && o.from?.address && !isSystemAddress(o.from.address)) company = companyFromDomain(o.from.address, latest);
   const role = extractRole(o.subject, latest, company ? [company] : []);
   const contacts = extractContacts({
     from: o.from,

@@ -69,6 +69,15 @@ export function labelOf(line: string): { key: FieldKey; label: string; value: st
   return { key, label, value };
 }
 
+/** Whether a bare address ends at `end` ("To: grace@example.comSent: ..."): a label may follow it directly. */
+function endsWithAddress(line: string, end: number): boolean {
+  let s = end;
+  while (s > 0 && end - s < 100 && !" \t<>,;:".includes(line[s - 1]!)) s--;
+  const token = line.slice(s, end);
+  const at = token.indexOf("@");
+  return at > 0 && token.indexOf(".", at) > at + 1;
+}
+
 /** Yahoo's text part runs "From: A <a@x>To: B <b@y>Sent: ...EDTSubject: ..." together. */
 export function splitRunTogether(line: string): string[] {
   if (line.length > 2000) return [line];
@@ -78,7 +87,7 @@ export function splitRunTogether(line: string): string[] {
     let p = line.indexOf(needle, 1);
     while (p > 0) {
       const prev = line[p - 1]!;
-      if (/[>)\]A-Z0-9"]/.test(prev)) cuts.push(p);
+      if (/[>)\]A-Z0-9"]/.test(prev) || (/[a-z]/.test(prev) && endsWithAddress(line, p))) cuts.push(p);
       p = line.indexOf(needle, p + needle.length);
     }
   }

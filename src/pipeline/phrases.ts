@@ -43,6 +43,20 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.85, "decided to keep looking|continue our search|continue the search|not the right match|going to pass on|decided to pass|not be able to offer|go with candidates|go with a candidate|going with a candidate|went with a candidate|selected a candidate|chosen a candidate|not the best fit|not a good fit|not a strong fit|isn't the right fit|wasn't the right fit|not quite the right fit|aren't able to move forward|are not able to move forward|decided not to advance|not to progress your|decided not to progress|not be progressing|move in a different direction|moving in a different direction|different direction"),
   // more German, French, Spanish, Italian, Dutch, Portuguese wording
   ...list(0.85, "den vorzug gegeben|keine zusage|nicht in betracht|nicht weiter berücksichtigt|nicht berücksichtigt werden|anderen kandidaten entschieden|andere kandidatin entschieden|anderen bewerber entschieden|pas de suite favorable|pas pu être retenue|pas pu être retenu|ne sera pas retenue|ne sera pas retenu|pas été sélectionné|d'autres candidats|un autre candidat|une autre candidate|ne pas poursuivre|ne donnerons pas suite|ne pourrons pas y donner suite|otro perfil|otros perfiles|hemos optado por|no continuará en el proceso|no continuarás en el proceso|no podremos continuar|no seguir avanzando|non è stato possibile proseguire|altri profili|abbiamo individuato un altro|abbiamo scelto un altro|non prosegui|niet geselecteerd|niet verder in de procedure|niet verder in het proces|gekozen voor een andere|besloten om met een andere|não foi possível avançar|não avançará|outro perfil|outros perfis|não seguirá no processo|não daremos seguimento|não vamos avançar"),
+  // "move ahead" as well as "move forward"; any verb between "decided not to" and "your application".
+  ...list(0.9, "not to move ahead with|not move ahead with your|not be moving ahead with|won't be moving ahead|not moving ahead with your|not to take your application forward|not be taking your candidacy|not to proceed further"),
+  near(0.85, "decided not to ", " your application", 50),
+  near(0.85, "decided not to ", " your candidacy", 50),
+  // German: the post goes to someone else ("die Position ... mit einer Kandidatin zu besetzen").
+  ...list(0.85, "kandidatin zu besetzen|kandidaten zu besetzen|bewerberin zu besetzen|bewerber zu besetzen|anderweitig zu besetzen|anderweitig besetzt|person zu besetzen, die"),
+  ...list(0.85, "keine positivere nachricht|keine bessere nachricht|keine erfreulichere nachricht|keine erfreulichen nachrichten|keine positiveren nachrichten|nicht die erhoffte nachricht|keine andere nachricht"),
+  ...list(0.75, "bedauern, ihnen|bedauern ihnen|bedauern sehr, ihnen|wir bedauern, dir|wir bedauern dir|nous regrettons de|lamentamos tener que|ci dispiace doverle|ci dispiace doverti|het spijt ons|wij betreuren|we betreuren|lamentamos ter de|lamentamos ter que", true),
+  // French: "pas (en mesure de) donner (une) suite (favorable)".
+  near(0.85, " pas ", "suite favorable", 50),
+  near(0.85, " pas en mesure de ", "donner suite", 30),
+  near(0.85, " pas possible de ", "donner suite", 30),
+  // "not in a position to" in every language (generic: only in an application context).
+  ...list(0.75, "ne sommes pas en mesure de|ne sommes malheureusement pas en mesure de|no estamos en condiciones de|no nos es posible|nicht in der lage|niet in staat|não estamos em condições de|não nos é possível|non siamo nelle condizioni di", true),
   near(0.9, "offer the ", " to a candidate", 80),
   near(0.9, "offer the ", " to another", 80),
   near(0.9, "offered the ", " to another", 80),

@@ -22,8 +22,29 @@ const JOB_NOUNS = new Set(
     "ingegnere|sviluppatore|sviluppatrice|responsabile|consulente|tecnico|addetto|addetta|impiegato|impiegata|stagista|direttore|" +
     "coordinatore|coordinatrice|progettista|" +
     "medewerker|ontwikkelaar|adviseur|analist|beheerder|coördinator|stagiair|projectleider|teamleider|verpleegkundige|docent|" +
-    "engenheiro|engenheira|desenvolvedor|desenvolvedora|coordenador|coordenadora|estagiário|estagiária|diretor|diretora").split("|"),
+    "engenheiro|engenheira|desenvolvedor|desenvolvedora|coordenador|coordenadora|estagiário|estagiária|diretor|diretora|" +
+    // feminine and other forms across the seven languages
+    "contrôleur|contrôleuse|controleur|controleuse|comptable|acheteur|acheteuse|vendeur|vendeuse|rédacteur|rédactrice|" +
+    "concepteur|conceptrice|architecte|designeur|infirmier|infirmière|juriste|avocat|avocate|auditeur|auditrice|chef|cheffe|" +
+    "contable|contador|contadora|controller|abogado|abogada|enfermero|enfermera|diseñador|diseñadora|redactor|redactora|auditor|auditora|" +
+    "arquitecto|arquitecta|vendedor|vendedora|comprador|compradora|científico|científica|investigador|investigadora|" +
+    "contabile|avvocato|infermiere|infermiera|progettista|architetto|ricercatore|ricercatrice|analista|commerciale|venditore|" +
+    "ingenieur|medewerkster|verkoper|inkoper|boekhouder|ontwerper|onderzoeker|jurist|advocaat|accountmanager|" +
+    "contabilista|advogado|advogada|enfermeiro|projetista|arquiteto|arquiteta|pesquisador|pesquisadora|vendedor|analista|" +
+    "entwicklerin|designerin|architektin|architekt|buchhalter|buchhalterin|einkäufer|einkäuferin|verkäufer|verkäuferin|" +
+    "redakteur|redakteurin|techniker|technikerin|mechaniker|mechanikerin|elektriker|elektrikerin|controllerin|analystin|" +
+    "beraterin|spezialist|spezialistin|koordinator|koordinatorin|manager|assistent|assistentin|juristin|wissenschaftler|wissenschaftlerin").split("|"),
 );
+
+/** Job nouns long enough to end a German or Dutch compound ("Projektingenieurin", "Softwareontwikkelaar"). */
+const COMPOUND_TAILS = [...JOB_NOUNS].filter((n) => n.length >= 6);
+
+function isJobWord(w: string): boolean {
+  if (JOB_NOUNS.has(w)) return true;
+  if (w.length < 9) return false;
+  for (const tail of COMPOUND_TAILS) if (w.length - tail.length >= 3 && w.endsWith(tail)) return true;
+  return false;
+}
 
 /** Words that make a phrase a sentence or boilerplate rather than a job title. */
 const NOT_TITLE = new Set(
@@ -39,7 +60,7 @@ const BOILER = new Set(
 );
 
 export function hasJobNoun(title: string): boolean {
-  for (const w of title.toLowerCase().split(/[\s,/()-]+/)) if (JOB_NOUNS.has(w)) return true;
+  for (const w of title.toLowerCase().split(/[\s,/()-]+/)) if (isJobWord(w)) return true;
   return false;
 }
 
@@ -49,12 +70,32 @@ export function isTitleLike(s: string, allowLower = false): boolean {
   if (t.length < 2 || t.length > 80 || t.includes("@") || t.includes("http")) return false;
   const words = t.split(/\s+/);
   if (words.length > 8 || !startsUpper(words[0]!) || /^\d/.test(words[0]!)) return false;
-  for (const w of words) {
+  for (const word of words) {
+    // A qualifier in parentheses is part of the title: "Backend Engineer (Go)".
+    const w = words.length > 1 && word !== words[0] ? word.replace(/^\(([^()]+)\)$/, "$1") : word;
     const bare = w.replace(/[,.;:!?]+$/, "").toLowerCase();
     if (NOT_TITLE.has(bare)) return false;
     if (!allowLower && !startsUpper(w) && !["of", "and", "&", "-", "de", "for", "/", "in", "to"].includes(bare)) return false;
   }
   return true;
+}
+
+/** "data analyst", "senior backend engineer": lower-case words only, ending in a job noun. */
+export function isLowerCaseTitle(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  if (words.length < 1 || words.length > 5 || s.length > 60) return false;
+  for (const w of words) if (!/^[\p{Ll}][\p{Ll}-]*$/u.test(w) || NOT_TITLE.has(w) || BOILER.has(w)) return false;
+  return isJobWord(words[words.length - 1]!);
+}
+
+const SMALL_WORDS = new Set(["of", "and", "for", "de", "du", "des", "la", "le", "del", "di", "da", "do", "van", "der", "und", "et", "y", "e", "in", "to"]);
+
+export function titleCase(s: string): string {
+  return s
+    .trim()
+    .split(/\s+/)
+    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(" ");
 }
 
 interface Cand {
@@ -63,7 +104,7 @@ interface Cand {
   order: number;
 }
 
-const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|"];
+const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "mit", "zu", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|"];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
@@ -140,6 +181,8 @@ function leftCaptures(text: string, cands: Map<string, Cand>): void {
         if (best >= 0) {
           const t = cleanRole(window.slice(best + len).trim());
           if (t && !t.includes("\n") && isTitleLike(t)) addCand(cands, t, 3 + (hasJobNoun(t) ? 1 : 0));
+          // Written in lower case in running text: "for the data analyst position".
+          else if (t && !t.includes("\n") && isLowerCaseTitle(t)) addCand(cands, titleCase(t), 3);
         }
       }
       at = text.indexOf(kw, at + kw.length);

@@ -22,6 +22,11 @@ describe("classifyRejection", () => {
     ["Obrigado pela sua candidatura. Infelizmente a sua candidatura não foi selecionada."],
     ["Because of a hiring freeze we have cancelled the Analyst position and closed all open applications."],
     ["Thanks for your time with the team. We ended up going with someone else for the role."],
+    ["Thanks for interviewing for the role. We have decided not to take your application further; sign up for job alerts on our careers site to hear about new openings."],
+    ["Thank you for your application. We have decided not to pursue your candidacy. Create a personalised job alert so you never miss an opening."],
+    ["Danke für Ihre Bewerbung. Wir haben uns entschlossen, die Stelle mit einer anderen Kandidatin zu besetzen."],
+    ["Merci pour votre candidature. Nous ne pouvons malheureusement pas y apporter une suite favorable."],
+    ["Gracias por su candidatura al puesto. No estamos en condiciones de ofrecerle el puesto."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -38,6 +43,7 @@ describe("classifyRejection", () => {
     ["I came across your profile and would you be open to a quick call about a role?"],
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
     ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
+    ["Your job alert: 12 new jobs for Analyst near Berlin. See all jobs."],
     ["Our newsletter this week: \"we have decided to move forward with other candidates\" appears in most templates. Read more: https://x.test"],
     ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Decision on your proposal"],
     ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Your application"],

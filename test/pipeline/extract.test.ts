@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { companyFromDisplayName } from "../../src/pipeline/company.ts";
+import { companyFromDisplayName, companyFromDomain } from "../../src/pipeline/company.ts";
 import { contactsFromNote } from "../../src/pipeline/contacts.ts";
 import { extractRole } from "../../src/pipeline/role.ts";
 import { stripLegalSuffix } from "../../src/pipeline/text.ts";
@@ -32,7 +32,22 @@ describe("extractRole", () => {
     ["Votre candidature – Chef de projet digital", "pour le poste de Chef de projet digital.", "Chef de projet digital"],
     ["Update", "Application summary\nPosition: Video Producer\nRequisition: BWM-0923", "Video Producer"],
     ["Re: Quick chat next week?", "We ended up going with someone else.", null],
+    ["Following up", "Thanks for interviewing for the data analyst position last week.", "Data Analyst"],
+    ["Update", "We enjoyed meeting you about our senior site reliability engineer role.", "Senior Site Reliability Engineer"],
+    ["Update", "Thank you for your interest in the role and in the team.", null],
+    ["Update", "Thanks for applying to our Platform Engineer (Rust) role.", "Platform Engineer (Rust)"],
+    ["Ihre Bewerbung als Softwareentwicklerin", "", "Softwareentwicklerin"],
+    ["Votre candidature – Comptable fournisseurs", "", "Comptable fournisseurs"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
+});
+
+describe("companyFromDomain", () => {
+  it.each([
+    ["pat@brouwerlogistiek.test", "Thanks, the Brouwer Logistiek team", "Brouwer Logistiek"],
+    ["pat@openloop.test", "Everyone at OpenLoop says hi", "OpenLoop"],
+    ["pat@openloop.test", "see www.openloop.test", "Openloop"],
+    ["pat@fjord-data.test", "", "Fjord Data"],
+  ])("%s with %j -> %s", (address, text, want) => expect(companyFromDomain(address, text)).toBe(want));
 });
 
 describe("contactsFromNote", () => {

@@ -16,6 +16,13 @@ describe("findForwardBlock", () => {
       "From: A <a@x.test>", "To: B <b@y.test>", "Sent: Thu, 1 Oct 2026, 09:14 AM EDT", "Subject: Re: Agenda: kickoff",
     ]);
   });
+  it("splits a run-together line where a bare address runs into the next label", () => {
+    expect(splitRunTogether("From: Kim Ode <kim@fjord.test>To: sam.lee@example.orgSent: Monday, May 4, 2026, 10:00:00 AM MSTSubject: Hello")).toEqual([
+      "From: Kim Ode <kim@fjord.test>", "To: sam.lee@example.org", "Sent: Monday, May 4, 2026, 10:00:00 AM MST", "Subject: Hello",
+    ]);
+    // a word that merely ends in lower case before a label is not cut
+    expect(splitRunTogether("From: Kim Ode <kim@fjord.test> wrote aboutSubject: x")).toEqual(["From: Kim Ode <kim@fjord.test> wrote aboutSubject: x"]);
+  });
   it.each([
     ["Von: A <a@x.test>\nGesendet: Dienstag, 6. Oktober 2026 10:47\nAn: B <b@y.test>\nBetreff: Hallo", "outlook-de"],
     ["De : A <a@x.test>\nEnvoyé : jeudi 15 octobre 2026 17:20\nÀ : B <b@y.test>\nObjet : Salut", "outlook-fr"],
