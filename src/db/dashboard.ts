@@ -1,26 +1,15 @@
 // Reads for the dashboard, the calendar feed and the export. Every query is
 // scoped to one owner: another owner's id reads as "not found".
 
-import type { ApplicationRow, ContactRow } from "./applications.ts";
+import type { ApplicationRow, ContactRow, FollowUpRow } from "./applications.ts";
 import type { OutboxRow } from "./outbox.ts";
 import type { OwnerRow } from "./owners.ts";
 
-export interface FollowUpDetailRow {
-  id: number;
-  application_id: number | null;
-  contact_id: number | null;
-  step_key: string;
-  kind: string;
-  due_at: number;
-  status: string;
-  attempts: number;
-  sent_at: number | null;
-  last_error: string | null;
+export interface FollowUpDetailRow extends FollowUpRow {
   claimed_at: number | null;
   draft_subject: string | null;
   draft_body: string | null;
   created_at: number;
-  contact_email: string | null;
   contact_name: string | null;
   contact_title: string | null;
 }
