@@ -89,8 +89,20 @@ export function authorizeSender(evidence: SenderEvidence, ownerEmails: readonly 
   return { ok: true, owner: envelope };
 }
 
-/** A forward of one of rebound's own emails: the original was sent from rebound's address. */
-export function isOwnMail(reading: { original: { from: { address: string } | null } }, ownAddresses: readonly string[]): boolean {
-  const from = reading.original.from?.address.toLowerCase();
-  return from !== undefined && ownAddresses.includes(from);
+/**
+ * A forward of one of rebound's own emails: the original was sent from rebound's
+ * address and carries its marks (a "[rebound #N]" tag or "rebound:" subject, or
+ * a Message-ID on rebound's domain). The address alone is not enough: a damaged
+ * forward block can run an employer's From into the To line with our address.
+ */
+export function isOwnMail(
+  reading: { original: { from: { address: string } | null; subject: string; messageId: string | null } },
+  ownAddresses: readonly string[],
+): boolean {
+  const o = reading.original;
+  const from = o.from?.address.toLowerCase();
+  if (from === undefined || !ownAddresses.includes(from)) return false;
+  const domains = ownAddresses.map((a) => a.slice(a.lastIndexOf("@")));
+  const ourId = o.messageId !== null && domains.some((d) => o.messageId!.toLowerCase().endsWith(`${d}>`));
+  return ourId || /\[rebound #\d+\]|^\s*rebound:/i.test(o.subject);
 }
