@@ -6,13 +6,15 @@ import base from "../../vitest.config.ts";
 const runs = Number(process.env.FUZZ_RUNS ?? 1000);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-export default mergeConfig(
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
-      include: ["test/fuzz/**/*.test.ts"],
       provide: { fuzzRuns: runs, ...(seed === undefined ? {} : { fuzzSeed: seed }) },
       testTimeout: 0,
     },
   }),
 );
+// mergeConfig concatenates arrays: replace the include list instead.
+config.test!.include = ["test/fuzz/**/*.test.ts"];
+export default config;

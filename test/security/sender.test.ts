@@ -184,6 +184,16 @@ describe("forward loops", () => {
   });
 });
 
+describe("not a loop", () => {
+  it("stores a forward whose damaged block runs the sender into rebound's address (nothing is lost)", async () => {
+    const raw = forwardWith({ id: "damaged", senderName: "Talent Team", sender: `talent@kaveri-systemsTo: ${FORWARD_ADDRESS}` });
+    const result = await deliver(raw);
+    expect(result.rejected).toBeNull();
+    expect(result.replies).toHaveLength(1);
+    expect(await count("applications")).toBe(1);
+  });
+});
+
 describe("auto-replies and bounces", () => {
   it("drops an auto-reply to a digest without answering, so two responders can't ping-pong", async () => {
     const first = await deliver(forwardWith({ id: "pp" }));
