@@ -122,9 +122,20 @@ export async function deliverQuietly(
 /** Would the sender check drop this input in silence (automatic mail)? */
 export function silentlyDropped(bytes: Uint8Array, envelope = OWNER): boolean {
   const h = headersOf(bytes);
+  // The same evidence the handler passes (src/handlers/email.ts).
   const v = authorizeSender(
-    { envelopeFrom: envelope, headerFrom: h.get("from"), authenticationResults: h.get("authentication-results"), autoSubmitted: h.get("auto-submitted") },
+    {
+      envelopeFrom: envelope,
+      headerFrom: h.get("from"),
+      authenticationResults: h.get("authentication-results"),
+      autoSubmitted: h.get("auto-submitted"),
+      precedence: h.get("precedence"),
+      autoReply: h.get("x-autoreply") ?? h.get("x-autorespond"),
+      returnPath: h.get("return-path"),
+      contentType: h.get("content-type"),
+    },
     [OWNER, "sam.owner@example.org"],
+    [FORWARD_ADDRESS],
   );
   return !v.ok && v.silent === true;
 }
