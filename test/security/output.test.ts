@@ -126,6 +126,28 @@ describe("the cron's follow-up email", () => {
   });
 });
 
+describe("the calendar feed", () => {
+  it("carries hostile names as escaped text: no injected property, event or calendar", async () => {
+    await deliver(forwardWith({ id: "ics", senderName: "Priya Shah" }));
+    const evil = "Acme\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\r\nATTENDEE:mailto:evil@evil.test;X=1,2\\";
+    await env.DB.prepare("UPDATE applications SET company = ?1, role = ?2").bind(evil, `Role\nURL:https://evil.test/`).run();
+    await env.DB.prepare("UPDATE contacts SET name = ?1").bind(`Priya\r\nORGANIZER:mailto:evil@evil.test`).run();
+    const { calendarUrl } = (await (await api("/api/calendar", env.API_TOKEN, { method: "POST" })).json()) as { calendarUrl: string };
+    const ics = await (await api(new URL(calendarUrl).pathname)).text();
+    const events = (await env.DB.prepare("SELECT count(*) AS n FROM follow_ups WHERE status = 'pending'").first<{ n: number }>())!.n;
+    // Unfold (RFC 5545: CRLF + space continues a line), then every line is a property of ours.
+    const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+    expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(events);
+    expect(lines.filter((l) => l === "BEGIN:VCALENDAR")).toHaveLength(1);
+    expect(lines.filter((l) => /^(ATTENDEE|ORGANIZER)[:;]/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^SUMMARY:Injected/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^URL:https:\/\/evil/.test(l))).toEqual([]);
+    for (const l of lines) expect(l, l).toMatch(/^[A-Z-]+[:;]/);
+    // The hostile text is there, as text inside our properties.
+    expect(lines.some((l) => /^(SUMMARY|DESCRIPTION):.*Injected/.test(l))).toBe(true);
+  });
+});
+
 describe("SQL is always bound", () => {
   const INJECTION = "x'); DROP TABLE applications; --";
 
