@@ -14,11 +14,12 @@
 // missed target; the last line of stdout is one JSON object with the figures.
 //
 // Options: --quick (fewer iterations), --only=inbound,worst,cron,bundle (a subset), --skip-<section>,
-// --skip-1m (cron at 10k rows only), --analyze (ANALYZE the cron database first), --proposed-index
-// (add the index this bench proposes for the stale-claim release), --json-only; BENCH_CACHE_MB=n sets
+// --skip-1m (cron at 10k rows only), --analyze (ANALYZE the cron database first),
+// --extra-sql=<file> (SQL run after schema.sql, to try an index), --dump-worst=<dir> (write the
+// generated worst cases as .eml), --json-only; BENCH_CACHE_MB=n sets
 // SQLite's page cache for the cron measurement (default: SQLite's 2 MB).
 
-import { readFileSync, readdirSync, existsSync, statSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, statSync, mkdtempSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, dirname } from "node:path";
 import { tmpdir, cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -422,6 +423,14 @@ const worstCases: EmailCase[] = [
   { name: "1 MB single-line body (text/plain, 8bit, no line breaks)", raw: worstSingleLine(1024 * 1024), opts: { ownerEmails: [FIXTURE_OWNER], forwardAddress: FORWARD_ADDRESS } },
   { name: "(for information) 2 MB forward with a PDF attachment", raw: forwardWithPdf(2 * 1024 * 1024), opts: { ownerEmails: [FIXTURE_OWNER], forwardAddress: FORWARD_ADDRESS } },
 ];
+const dumpDir = process.argv.find((a) => a.startsWith("--dump-worst="))?.slice(13);
+if (dumpDir) {
+  // The generated worst cases as .eml files, e.g. for `npm run inspect` or a profiler.
+  mkdirSync(dumpDir, { recursive: true });
+  worstCases.forEach((c, i) => writeFileSync(join(dumpDir, `worst-${i + 1}.eml`), c.raw));
+  log(`wrote ${worstCases.length} worst-case emails to ${dumpDir}`);
+}
+
 if (section("worst")) {
 log(`\n## Worst case (${QUICK ? 4 : 20} warm iterations each)`);
 for (const c of worstCases) {
@@ -511,15 +520,13 @@ function d1(db: DatabaseSync, seen: string[], spent: Map<string, number> = new M
 const DUE_ROWS = 1000;
 const OWNERS = 100;
 
-/** The index the report proposes for the stale-claim release (see README, Performance budget). */
-const PROPOSED_INDEX = "CREATE INDEX IF NOT EXISTS follow_ups_claimed ON follow_ups (claimed_at) WHERE claimed_at IS NOT NULL";
 
-function buildDb(rows: number, file: string, opts: { analyze: boolean; proposedIndex: boolean }): DatabaseSync {
+function buildDb(rows: number, file: string, opts: { analyze: boolean; extraSql: string | null }): DatabaseSync {
   // Build fast (no journal, no fsync, big cache), then reopen with D1-like settings for the measurement.
   let db = new DatabaseSync(file);
   db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -524288; PRAGMA foreign_keys = OFF;");
   db.exec(readFileSync(join(ROOT, "schema.sql"), "utf8"));
-  if (opts.proposedIndex) db.exec(PROPOSED_INDEX);
+  if (opts.extraSql) db.exec(opts.extraSql);
   const apps = rows / 10;
   const perOwner = apps / OWNERS;
   const step = rows / DUE_ROWS;
@@ -570,7 +577,7 @@ function buildDb(rows: number, file: string, opts: { analyze: boolean; proposedI
 const DUE_SQL = `status IN ('pending', 'failed') AND due_at <= ${NOW} AND claimed_at IS NULL
   AND (application_id IS NULL OR EXISTS (SELECT 1 FROM applications a WHERE a.id = application_id AND a.status = 'active'))`;
 
-async function cronAt(rows: number, opts: { analyze: boolean; proposedIndex: boolean }) {
+async function cronAt(rows: number, opts: { analyze: boolean; extraSql: string | null }) {
   const dir = mkdtempSync(join(tmpdir(), "rebound-bench-"));
   try {
     let t = performance.now();
@@ -632,9 +639,10 @@ function printPlan(plan: { id: number; parent: number; detail: string }[]): stri
   });
 }
 
-const CRON_OPTS = { analyze: args.has("--analyze"), proposedIndex: args.has("--proposed-index") };
+const extraSqlFile = process.argv.find((a) => a.startsWith("--extra-sql="))?.slice(12) ?? null;
+const CRON_OPTS = { analyze: args.has("--analyze"), extraSql: extraSqlFile ? readFileSync(extraSqlFile, "utf8") : null };
 if (section("cron")) {
-log(`\n## Cron: claimDue (src/db/followups.ts, called as is) claiming ${DUE_ROWS} due follow-ups, ${MAX_FOLLOW_UPS_PER_RUN} per run, ${MAX_OWNERS_PER_RUN} owners per run, ${OWNERS} owners; node:sqlite ${(new DatabaseSync(":memory:").prepare("select sqlite_version() AS v").get() as { v: string }).v}, schema.sql as is${CRON_OPTS.proposedIndex ? " + the proposed index" : ""}${CRON_OPTS.analyze ? ", ANALYZEd" : ""}`);
+log(`\n## Cron: claimDue (src/db/followups.ts, called as is) claiming ${DUE_ROWS} due follow-ups, ${MAX_FOLLOW_UPS_PER_RUN} per run, ${MAX_OWNERS_PER_RUN} owners per run, ${OWNERS} owners; node:sqlite ${(new DatabaseSync(":memory:").prepare("select sqlite_version() AS v").get() as { v: string }).v}, schema.sql as is${extraSqlFile ? ` + ${extraSqlFile}` : ""}${CRON_OPTS.analyze ? ", ANALYZEd" : ""}`);
 const cron10k = await cronAt(10_000, CRON_OPTS);
 const cron100k = args.has("--skip-1m") ? null : await cronAt(100_000, CRON_OPTS);
 const cron1M = args.has("--skip-1m") ? null : await cronAt(1_000_000, CRON_OPTS);
@@ -716,8 +724,6 @@ if (section("bundle")) {
     const total = b.byPackage.reduce((s, [, n]) => s + n, 0);
     log(`  total gzip ${result.bundleGzipKB} KB (built in ${(b.ms / 1000).toFixed(1)} s); what is in it (esbuild bytes in output, before gzip):`);
     for (const [pkg, n] of b.byPackage.slice(0, 12)) log(`    ${pad(kb(n), 7)} KB ${pad(((100 * n) / total).toFixed(0), 3)}%  ${pkg}`);
-    const min = bundle(["--minify"]);
-    if (min) log(`  for comparison, with --minify: ${kb(min.files.reduce((s, f) => s + f.bytes, 0))} KB, gzip ${kb(min.files.reduce((s, f) => s + f.gzip, 0))} KB`);
   }
 }
 
