@@ -4,7 +4,7 @@
 // change goes through the same actions as the JSON API.
 
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { listApplications } from "../db/applications.ts";
 import { getApplicationDetail, getFollowUp } from "../db/dashboard.ts";
 import { getApplication } from "../db/steer.ts";
@@ -45,10 +45,17 @@ async function form(c: C): Promise<Record<string, string | string[]>> {
 }
 
 /** Empty text fields mean "none". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable());
-const checkbox = z.preprocess((v) => v === "1" || v === "on" || v === "yes", z.boolean());
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v)),
+    z.nullable(schema),
+  );
+const checkbox = z.pipe(
+  z.transform((v: unknown) => v === "1" || v === "on" || v === "yes"),
+  z.boolean(),
+);
 
-function parse<T extends z.ZodType>(schema: T, data: unknown): { ok: true; value: z.output<T> } | { ok: false; message: string } {
+function parse<T extends z.ZodMiniType>(schema: T, data: unknown): { ok: true; value: z.output<T> } | { ok: false; message: string } {
   const r = schema.safeParse(data);
   return r.success ? { ok: true, value: r.data } : { ok: false, message: describeIssues(r.error.issues) };
 }
@@ -94,7 +101,7 @@ dashboard.get(`/applications/:id${ID}`, async (c) => {
 
 dashboard.post(`/applications/:id${ID}/edit`, async (c) => {
   const f = await form(c);
-  const r = parse(z.object({ company: companyField, role: optional(roleField).optional() }), f);
+  const r = parse(z.object({ company: companyField, role: z.optional(optional(roleField)) }), f);
   if (!r.ok) return back(c, appPage(id(c)), r.message, "error");
   const d = await getApplicationDetail(c.env.DB, c.var.owner.id, id(c));
   if (!d) return c.notFound();
@@ -152,7 +159,7 @@ async function followUpBack(c: C, summary: string | string[], kind: "ok" | "erro
 dashboard.post(`/follow-ups/:id${ID}/done`, async (c) => followUpBack(c, await actOnFollowUp(steerContext(c), id(c), { action: "done" })));
 dashboard.post(`/follow-ups/:id${ID}/skip`, async (c) => followUpBack(c, await actOnFollowUp(steerContext(c), id(c), { action: "skip" })));
 dashboard.post(`/follow-ups/:id${ID}/snooze`, async (c) => {
-  const r = parse(z.object({ days: z.coerce.number().int().min(1).max(365) }), await form(c));
+  const r = parse(z.object({ days: z.coerce.number().check(z.int(), z.gte(1), z.lte(365)) }), await form(c));
   if (!r.ok) return followUpBack(c, `Snooze: ${r.message}`, "error");
   return followUpBack(c, await actOnFollowUp(steerContext(c), id(c), { action: "snooze", days: r.value.days }));
 });
@@ -162,7 +169,13 @@ dashboard.post(`/follow-ups/:id${ID}/draft`, async (c) => {
     await editDraft(steerContext(c), id(c), { subject: null, body: null });
     return followUpBack(c, "Draft put back to rebound's text");
   }
-  const r = parse(z.object({ subject: z.string().trim().min(1, "subject can't be empty").max(1000), body: z.string().min(1, "text can't be empty").max(10_000) }), f);
+  const r = parse(
+    z.object({
+      subject: z.string().check(z.trim(), z.minLength(1, "subject can't be empty"), z.maxLength(1000)),
+      body: z.string().check(z.minLength(1, "text can't be empty"), z.maxLength(10_000)),
+    }),
+    f,
+  );
   if (!r.ok) return followUpBack(c, r.message, "error");
   await editDraft(steerContext(c), id(c), { subject: r.value.subject, body: r.value.body.replace(/\r\n/g, "\n") });
   return followUpBack(c, "Draft saved: this is the text you'll get");
@@ -198,8 +211,8 @@ dashboard.post("/settings", async (c) => {
   for (const [k, v] of Object.entries(f)) if (k.startsWith("cadence.") && typeof v === "string") cadence[k.slice(8)] = Number(v);
   const r = parse(
     z.object({
-      timezone: z.string().refine(isTimeZone, "time zone must be an IANA zone such as Europe/Berlin"),
-      sendHour: z.coerce.number().int().min(0).max(23),
+      timezone: z.string().check(z.refine(isTimeZone, "time zone must be an IANA zone such as Europe/Berlin")),
+      sendHour: z.coerce.number().check(z.int(), z.gte(0), z.lte(23)),
       sendDays: sendDaysField,
       cadence: cadenceSchema,
     }),
