@@ -1,30 +1,23 @@
 // The calendar feed: /calendar/<secret>.ics, every pending follow-up as an event
 // at its due time, with the draft and links in the description. The secret is
 // the only credential (calendar apps can't log in); regenerating it in Settings
-// revokes the old link. ical-generator does RFC 5545 escaping and line folding.
+// revokes the old link. ics.ts does RFC 5545 escaping and line folding.
 
 import { Hono } from "hono";
-import ical, { ICalCalendarMethod } from "ical-generator";
 import { listUpcomingFollowUps, type CalendarItem } from "../db/dashboard.ts";
 import type { OwnerRow } from "../db/owners.ts";
 import { findOwnerByCalendarToken } from "../db/settings.ts";
 import { readConfig } from "../config.ts";
 import type { AppEnv } from "./auth.ts";
 import { draftFor } from "./drafts.ts";
+import { writeCalendar, type IcsEvent } from "./ics.ts";
 import { stepLabel } from "./labels.ts";
 
 const EVENT_MINUTES = 15;
 
 export function buildCalendar(owner: OwnerRow, items: CalendarItem[], origin: string, now: number): string {
   const host = new URL(origin).host;
-  const cal = ical({
-    name: "rebound follow-ups",
-    description: "Follow-ups rebound has planned for you",
-    prodId: { company: "rebound", product: "rebound", language: "EN" },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 60 * 60,
-  });
-  for (const f of items) {
+  const events: IcsEvent[] = items.map((f) => {
     const draft = draftFor(f, f, owner);
     const who = f.contact_name ?? f.contact_email;
     const where = [f.company, f.role].filter(Boolean).join(", ");
@@ -40,17 +33,23 @@ export function buildCalendar(owner: OwnerRow, items: CalendarItem[], origin: st
       `Open in rebound: ${page}`,
       ...(draft.mailto ? [`Write it now: ${draft.mailto}`] : []),
     ];
-    cal.createEvent({
-      id: `followup-${f.id}@${host}`,
-      start: new Date(f.due_at),
-      end: new Date(f.due_at + EVENT_MINUTES * 60_000),
-      stamp: new Date(now),
+    return {
+      uid: `followup-${f.id}@${host}`,
+      start: f.due_at,
+      end: f.due_at + EVENT_MINUTES * 60_000,
+      stamp: now,
       summary: `${stepLabel(f)}${who ? ` to ${who}` : ""}${where ? ` (${where})` : ""}`,
       description: lines.join("\n"),
       url: page,
-    });
-  }
-  return cal.toString();
+    };
+  });
+  return writeCalendar({
+    name: "rebound follow-ups",
+    description: "Follow-ups rebound has planned for you",
+    prodId: "-//rebound//rebound//EN",
+    refreshSeconds: 60 * 60,
+    events,
+  });
 }
 
 export const calendar = new Hono<AppEnv>().get("/:file{[A-Za-z0-9_-]+\\.ics}", async (c) => {
