@@ -127,13 +127,25 @@ const ROLE_LOCAL_PARTS = [
 ];
 
 /** no-reply and other machine senders: never a contact. */
+const SYSTEM_PREFIXES = SYSTEM_LOCAL_PARTS.flatMap((p) => [p + "-", p + ".", p + "+"]);
+const SYSTEM_SUFFIXES = SYSTEM_LOCAL_PARTS.flatMap((p) => ["-" + p, "." + p, "_" + p]);
+const SYSTEM_EXACT = new Set(SYSTEM_LOCAL_PARTS);
+/** Addresses recur within one email (From, Reply-To, signature, Cc): remember the answers. */
+const systemCache = new Map<string, boolean>();
+
 export function isSystemAddress(address: string): boolean {
+  const cached = systemCache.get(address);
+  if (cached !== undefined) return cached;
   const [local = "", domain = ""] = address.toLowerCase().split("@");
-  if (atsForDomain(domain)) return true;
-  for (const p of SYSTEM_LOCAL_PARTS) {
-    if (local === p || local.startsWith(p + "-") || local.startsWith(p + ".") || local.startsWith(p + "+") || local.endsWith("-" + p) || local.endsWith("." + p) || local.endsWith("_" + p)) return true;
-  }
-  return local.includes("noreply") || local.includes("no-reply") || local.includes("donotreply") || local.includes("do-not-reply");
+  const answer =
+    !!atsForDomain(domain) ||
+    SYSTEM_EXACT.has(local) ||
+    SYSTEM_PREFIXES.some((p) => local.startsWith(p)) ||
+    SYSTEM_SUFFIXES.some((p) => local.endsWith(p)) ||
+    local.includes("noreply") || local.includes("no-reply") || local.includes("donotreply") || local.includes("do-not-reply");
+  if (systemCache.size >= 2000) systemCache.clear();
+  systemCache.set(address, answer);
+  return answer;
 }
 
 export function isRoleAddress(address: string): boolean {

@@ -47,13 +47,22 @@ export const JOB_BOARD_NAMES = [
   "wellfound", "angellist", "otta", "hired", "dice", "jobnest", "talent.com", "seek", "reed", "totaljobs",
 ];
 
+let ATS_BY_DOMAIN: Map<string, AtsInfo> | null = null;
+
 export function atsForDomain(domain: string | null | undefined): AtsInfo | null {
   if (!domain) return null;
-  const d = domain.toLowerCase();
-  for (const ats of ATS_LIST) {
-    for (const dom of ats.domains) {
-      if (d === dom || d.endsWith("." + dom)) return ats;
-    }
+  if (!ATS_BY_DOMAIN) {
+    ATS_BY_DOMAIN = new Map();
+    for (const ats of ATS_LIST) for (const dom of ats.domains) if (!ATS_BY_DOMAIN.has(dom)) ATS_BY_DOMAIN.set(dom, ats);
+  }
+  // The domain itself, then each parent domain ("us.greenhouse-mail.io", "greenhouse-mail.io").
+  let d = domain.toLowerCase();
+  for (let guard = 0; guard < 10; guard++) {
+    const hit = ATS_BY_DOMAIN.get(d);
+    if (hit) return hit;
+    const dot = d.indexOf(".");
+    if (dot < 0) return null;
+    d = d.slice(dot + 1);
   }
   return null;
 }

@@ -3,7 +3,7 @@
 // and where it sits in the thread. Returns a confidence in [0,1] and the reasons.
 
 import type { Unwrapped } from "./unwrap.ts";
-import { foldForMatch } from "./text.ts";
+import { findPatterns, foldForMatch, patternSet, type PatternSet } from "./text.ts";
 import { isSystemAddress } from "./addresses.ts";
 import { atsForDomain } from "./ats.ts";
 import {
@@ -62,29 +62,69 @@ function invitesToSetUp(text: string, at: number): boolean {
   return false;
 }
 
-/** Every occurrence (up to a few) of a phrase; for `then` phrases the follow-up must come within the window. */
-function occurrences(text: string, p: Phrase): number[] {
-  const out: number[] = [];
-  let at = text.indexOf(p.text);
-  while (at >= 0 && out.length < 5) {
-    if (!p.then) out.push(at);
-    else {
-      const follow = text.indexOf(p.then, at + p.text.length);
-      if (follow >= 0 && follow - at <= (p.window ?? 80)) out.push(at);
-    }
-    at = text.indexOf(p.text, at + p.text.length);
-  }
+/** A phrase table split for one-pass matching: letter-initial phrases count only at a word start. */
+interface PhraseIndex {
+  wordSet: PatternSet;
+  wordPhrases: number[];
+  anySet: PatternSet;
+  anyPhrases: number[];
+}
+
+const INDEXES = new WeakMap<Phrase[], PhraseIndex>();
+
+function indexPhrases(phrases: Phrase[]): PhraseIndex {
+  let index = INDEXES.get(phrases);
+  if (index) return index;
+  const wordPhrases: number[] = [];
+  const anyPhrases: number[] = [];
+  phrases.forEach((p, i) => {
+    if (p.text.length >= 2) (/^[\p{L}]/u.test(p.text) ? wordPhrases : anyPhrases).push(i);
+  });
+  index = {
+    wordSet: patternSet(wordPhrases.map((i) => phrases[i]!.text)),
+    wordPhrases,
+    anySet: patternSet(anyPhrases.map((i) => phrases[i]!.text)),
+    anyPhrases,
+  };
+  INDEXES.set(phrases, index);
+  return index;
+}
+
+/**
+ * Where each phrase occurs (up to a few times each), by phrase index, in one pass over the text per
+ * kind of phrase; for `then` phrases the follow-up must come within the window. Letter-initial
+ * phrases count only at a word start ("role" never inside "parole").
+ */
+function findPhrases(text: string, phrases: Phrase[]): (number[] | undefined)[] {
+  const index = indexPhrases(phrases);
+  const out: (number[] | undefined)[] = new Array(phrases.length);
+  const collect = (found: number[][], which: number[]): void => {
+    found.forEach((positions, k) => {
+      if (!positions.length) return;
+      const p = phrases[which[k]!]!;
+      const kept = p.then
+        ? positions.filter((at) => {
+            const follow = text.indexOf(p.then!, at + p.text.length);
+            return follow >= 0 && follow - at <= (p.window ?? 80);
+          })
+        : positions;
+      if (kept.length) out[which[k]!] = kept.slice(0, 5);
+    });
+  };
+  collect(findPatterns(text, index.wordSet, 10, true), index.wordPhrases);
+  collect(findPatterns(text, index.anySet, 10, false), index.anyPhrases);
   return out;
 }
 
 function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): Hit[] {
   const hits: Hit[] = [];
-  for (const p of phrases) {
+  const found = findPhrases(text, phrases);
+  for (let k = 0; k < phrases.length; k++) {
+    const positions = found[k];
+    if (!positions) continue;
+    const p = phrases[k]!;
     let best = 0;
-    for (const at of occurrences(text, p)) {
-      // Word start: "absage" must not match inside "zusage-absage"? it may; but "role" must not match "parole".
-      const prev = at > 0 ? text[at - 1]! : " ";
-      if (/[\p{L}\p{N}]/u.test(prev) && /^[\p{L}]/u.test(p.text)) continue;
+    for (const at of positions) {
       // "create a job alert", "sign up for our newsletter": a pointer to a kind of mail, not that mail.
       if (p.kind && invitesToSetUp(text, at)) continue;
       const sentence = sentenceAround(text, at, at + p.text.length);
@@ -104,6 +144,8 @@ function combine(hits: Hit[]): number {
   return Math.min(1, top + extra);
 }
 
+const CONTEXT_SET = patternSet(JOB_CONTEXT_WORDS);
+
 export function classifyRejection(u: Unwrapped): Classification {
   const reasons: string[] = [];
   const latest = u.latestText.slice(0, MAX_CLASSIFY_CHARS);
@@ -111,7 +153,8 @@ export function classifyRejection(u: Unwrapped): Classification {
   const body = foldForMatch(latest);
   const text = subject + "\n" + body;
 
-  const contextWords = JOB_CONTEXT_WORDS.filter((w) => text.includes(w));
+  const contextHits = findPatterns(text, CONTEXT_SET, 1);
+  const contextWords = JOB_CONTEXT_WORDS.filter((_, k) => contextHits[k]!.length > 0);
   const context = Math.min(1, contextWords.length / 2);
   if (contextWords.length) reasons.push(`job context: ${contextWords.slice(0, 5).join(", ")}`);
   else reasons.push("no job-application context");

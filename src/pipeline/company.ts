@@ -4,7 +4,7 @@
 
 import type { Address } from "./types.ts";
 import { captureCapitalised, looksLikePersonName } from "./names.ts";
-import { compact, stripLegalSuffix, startsUpper } from "./text.ts";
+import { compact, findPatterns, patternSet, stripLegalSuffix, startsUpper } from "./text.ts";
 import { atsForDomain, isAtsOrBoardName } from "./ats.ts";
 import { domainOf, findEmails, isFreemailDomain, isSystemAddress, orgLabel } from "./addresses.ts";
 import { hasJobNoun, stripSubjectPrefixes } from "./role.ts";
@@ -87,10 +87,13 @@ const BODY_PATTERNS = [
   "interesse in ", "solliciteren bij ", "bij ", "fazer parte da ", "fazer parte do ", "trabalhar na ", "trabalhar no ",
   "interesse na ", "interesse no ", "candidatura na ", "candidatura no ",
 ];
+const BODY_SET = patternSet(BODY_PATTERNS);
 const SUBJECT_PATTERNS = [" at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für "];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente"];
+
+const AGENCY_SET = patternSet(AGENCY_PHRASES);
 
 export interface CompanyInput {
   subject: string;
@@ -132,7 +135,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   };
   const latest = input.latest.slice(0, 50_000).replace(/[ \t]+/g, " ");
   const lowerLatest = latest.toLowerCase();
-  const agency = lowerLatest.length === latest.length && AGENCY_PHRASES.some((p) => lowerLatest.includes(p));
+  const agency = lowerLatest.length === latest.length && findPatterns(lowerLatest, AGENCY_SET, 1).some((at) => at.length > 0);
 
   // The sender's own organisation (also an agency's, excluded when it writes for a client).
   const slugs = new Set<string>();
@@ -217,10 +220,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
 
   // Body wording.
   if (lowerLatest.length === latest.length) {
-    for (const p of BODY_PATTERNS) {
-      let at = lowerLatest.indexOf(p);
-      let n = 0;
-      while (at >= 0 && n++ < 10) {
+    const found = findPatterns(lowerLatest, BODY_SET, 10);
+    BODY_PATTERNS.forEach((p, k) => {
+      for (const at of found[k]!) {
         if (at === 0 || /[\s(]/.test(lowerLatest[at - 1]!)) {
           // "interest in joining the Globex team": skip the article.
           let start = at + p.length;
@@ -232,9 +234,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
           }
           add(captureCapitalised(latest, start, { maxWords: 5, stopWords: STOP_WORDS }), 3, "body");
         }
-        at = lowerLatest.indexOf(p, at + p.length);
       }
-    }
+    });
   }
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").

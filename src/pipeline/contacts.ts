@@ -89,15 +89,17 @@ export function extractContacts(input: ContactInput): Contact[] {
   const lines = latest.split("\n");
   const signatureStart = Math.max(0, latest.length - 600);
   for (const p of paragraphs) {
+    if (!p.text.includes("@")) continue; // no address to find: skip the lower-casing and boilerplate checks
     const lower = p.text.toLowerCase();
     if (DISCLAIMER_WORDS.some((w) => lower.includes(w))) continue;
+    let invitedMemo: boolean | undefined;
     for (const f of findEmails(p.text, 20)) {
       if (isRoleAddress(f.address)) continue;
       const l = orgLabel(domainOf(f.address));
       const key = l ? compact(l) : "";
       const onEmployerDomain = !!key && (orgLabels.has(key) || (companyKey.length >= 4 && (key.startsWith(companyKey) || companyKey.startsWith(key))));
       const inSignature = p.start + f.start >= signatureStart;
-      const invited = /reach out|contact me|email me|write to me|directly at|get in touch|reply to me|questions/.test(lower);
+      const invited = (invitedMemo ??= /reach out|contact me|email me|write to me|directly at|get in touch|reply to me|questions/.test(lower));
       if (onEmployerDomain || inSignature || invited) add(f.address, nameNearAddress(lines, f.address), null);
     }
   }

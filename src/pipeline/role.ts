@@ -2,7 +2,7 @@
 // "le poste de X"), or a labelled field ("Position: X"). Null when not stated.
 
 import { captureCapitalised } from "./names.ts";
-import { compact, startsUpper } from "./text.ts";
+import { compact, findPatterns, patternSet, startsUpper } from "./text.ts";
 
 const JOB_NOUNS = new Set(
   ("engineer|developer|analyst|manager|designer|scientist|coordinator|director|editor|producer|programmer|consultant|associate|" +
@@ -134,36 +134,40 @@ function addCand(cands: Map<string, Cand>, text: string, score: number): void {
   else cands.set(key, { text: clean, score, order: cands.size });
 }
 
+const RIGHT_SET = patternSet(RIGHT_PATTERNS.map((p) => p.text));
+
 function rightCaptures(text: string, cands: Map<string, Cand>): void {
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return; // indices would not line up (rare scripts); skip.
-  for (const p of RIGHT_PATTERNS) {
-    let at = lower.indexOf(p.text);
-    let n = 0;
-    while (at >= 0 && n++ < 10) {
+  const found = findPatterns(lower, RIGHT_SET, 10);
+  RIGHT_PATTERNS.forEach((p, k) => {
+    for (const at of found[k]!) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
         const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower });
         if (t && isTitleLike(t, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
       }
-      at = lower.indexOf(p.text, at + p.text.length);
     }
-  }
+  });
 }
 
 /** "the Senior Data Analyst position", "our Backend Engineer role". */
+const LEFT_SET = patternSet(LEFT_KEYWORDS);
+const DETERMINER_FORMS: [string, string[]][] = DETERMINERS.map((d) => [
+  d,
+  d.startsWith("'") || d.startsWith("’") ? [d] : [" " + d, "\n" + d, " " + d[0]!.toUpperCase() + d.slice(1)],
+]);
+
 function leftCaptures(text: string, cands: Map<string, Cand>): void {
-  for (const kw of LEFT_KEYWORDS) {
-    let at = text.indexOf(kw);
-    let n = 0;
-    while (at >= 0 && n++ < 20) {
+  const found = findPatterns(text, LEFT_SET, 20);
+  LEFT_KEYWORDS.forEach((kw, k) => {
+    for (const at of found[k]!) {
       const after = text[at + kw.length];
       if (after === undefined || !/[\p{L}]/u.test(after) || kw.endsWith(" ")) {
         const windowStart = Math.max(0, at - 100);
         const window = text.slice(windowStart, at);
         let best = -1;
         let len = 0;
-        for (const d of DETERMINERS) {
-          const forms = d.startsWith("'") || d.startsWith("’") ? [d] : [" " + d, "\n" + d, " " + d[0]!.toUpperCase() + d.slice(1)];
+        for (const [d, forms] of DETERMINER_FORMS) {
           for (const cand of forms) {
             const i = window.lastIndexOf(cand);
             if (i > best) {
@@ -185,9 +189,8 @@ function leftCaptures(text: string, cands: Map<string, Cand>): void {
           else if (t && !t.includes("\n") && isLowerCaseTitle(t)) addCand(cands, titleCase(t), 3);
         }
       }
-      at = text.indexOf(kw, at + kw.length);
     }
-  }
+  });
 }
 
 const SUBJECT_PREFIX = /^\s*(?:(?:re|fwd?|fw|aw|wg|tr|rv|sv|vs|enc|res|r|i|antw|doorst)\s*(?:\[\d+\])?\s*:\s*)+/i;
@@ -215,12 +218,15 @@ function subjectSegments(subject: string): string[] {
   return out;
 }
 
+const MAX_ROLE_CHARS = 20_000;
+
 export function extractRole(subject: string, body: string, excluded: string[]): string | null {
   const cands = new Map<string, Cand>();
   const cleanSubject = stripSubjectPrefixes(subject);
   rightCaptures(cleanSubject, cands);
   leftCaptures(" " + cleanSubject + " ", cands);
-  const bodyText = body.replace(/[ \t]+/g, " ");
+  // Titles are named near the top, as rejection wording is: a bounded prefix keeps CPU time flat.
+  const bodyText = body.slice(0, MAX_ROLE_CHARS).replace(/[ \t]+/g, " ");
   rightCaptures(bodyText, cands);
   leftCaptures(bodyText, cands);
   const foldedBody = bodyText.toLowerCase();

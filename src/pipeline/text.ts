@@ -45,10 +45,19 @@ const LEGAL_SUFFIXES = [
 ];
 
 /** "Northwind Traders, Inc." -> "Northwind Traders"; a company as a person would write it. */
+/** The last words of the suffixes: a name whose last word is none of them has no suffix (the common case, decided at once). */
+const SUFFIX_LAST_WORDS = new Set(LEGAL_SUFFIXES.map((x) => x.slice(x.lastIndexOf(" ") + 1)));
+
+function lastWord(lower: string): string {
+  const cut = Math.max(lower.lastIndexOf(" "), lower.lastIndexOf(","));
+  return lower.slice(cut + 1).replace(/\.$/, "");
+}
+
 export function stripLegalSuffix(name: string): string {
   let out = name.trim().replace(/[\s,.;:]+$/g, "");
   for (let guard = 0; guard < 3; guard++) {
     const lower = out.toLowerCase();
+    if (!SUFFIX_LAST_WORDS.has(lastWord(lower))) break;
     let cut = -1;
     for (const suffix of LEGAL_SUFFIXES) {
       for (const sep of [" ", ", "]) {
@@ -70,6 +79,8 @@ export function stripLegalSuffix(name: string): string {
 
 /** Letters and digits only, lower-case: to compare names with domains ("Harbor Health" ~ harborhealth). */
 export function compact(text: string): string {
+  // ASCII needs no accent folding.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, "");
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -83,4 +94,69 @@ export function startsUpper(word: string): boolean {
   if (!ch) return false;
   if (ch >= "0" && ch <= "9") return true;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Patterns indexed by their first two characters, for finding many of them in one pass. */
+export interface PatternSet {
+  patterns: string[];
+  /** By the low bytes of a pattern's first two characters: the bucket of pattern indices, or -1. */
+  slots: Int32Array;
+  buckets: number[][];
+  /** Each pattern's third character (-1 when it has two), checked before the whole pattern. */
+  third: Int32Array;
+}
+
+function slotAt(text: string, i: number): number {
+  return ((text.charCodeAt(i) & 0xff) << 8) | (text.charCodeAt(i + 1) & 0xff);
+}
+
+export function patternSet(patterns: string[]): PatternSet {
+  const slots = new Int32Array(65536).fill(-1);
+  const buckets: number[][] = [];
+  const third = new Int32Array(patterns.length);
+  patterns.forEach((p, i) => {
+    if (p.length < 2) throw new Error(`pattern too short: ${JSON.stringify(p)}`);
+    const slot = slotAt(p, 0);
+    if (slots[slot]! < 0) {
+      slots[slot] = buckets.length;
+      buckets.push([]);
+    }
+    buckets[slots[slot]!]!.push(i);
+    third[i] = p.length > 2 ? p.charCodeAt(2) : -1;
+  });
+  return { patterns, slots, buckets, third };
+}
+
+function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
+/**
+ * Where each pattern occurs in `text`: the first `cap` occurrences of each, not overlapping
+ * themselves (as a loop of indexOf calls would find them), in one pass over the text instead of
+ * one per pattern. `result[i]` holds the positions of `set.patterns[i]`, in order. With
+ * `wordStart`, only occurrences that do not follow a letter or digit count.
+ */
+export function findPatterns(text: string, set: PatternSet, cap = 10, wordStart = false): number[][] {
+  const out: number[][] = set.patterns.map(() => []);
+  const { patterns, slots, buckets, third } = set;
+  const n = text.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const b = slots[((text.charCodeAt(i) & 0xff) << 8) | (text.charCodeAt(i + 1) & 0xff)]!;
+    if (b < 0) continue;
+    if (wordStart && i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
+    const c2 = i + 2 < n ? text.charCodeAt(i + 2) : -2;
+    for (const k of buckets[b]!) {
+      const t = third[k]!;
+      if (t >= 0 && t !== c2) continue;
+      const list = out[k]!;
+      if (list.length >= cap) continue;
+      const p = patterns[k]!;
+      const last = list[list.length - 1];
+      if (last !== undefined && i < last + p.length) continue;
+      if (text.startsWith(p, i)) list.push(i);
+    }
+  }
+  return out;
 }
