@@ -43,21 +43,23 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (all, name: string) => decodeEntity(name) ?? all);
 }
 
-function tagName(inner: string): { name: string; closing: boolean } {
-  let i = 0;
+/** The tag's name (lower-case) and whether it closes, read from `html` at `start` (just after "<"); at most 40 characters. */
+function tagName(html: string, start: number): { name: string; closing: boolean } {
+  let i = start;
   let closing = false;
-  if (inner[0] === "/") {
+  if (html.charCodeAt(i) === 47) {
     closing = true;
-    i = 1;
+    i++;
   }
+  const limit = Math.min(html.length, start + 39);
   let j = i;
-  while (j < inner.length) {
-    const c = inner.charCodeAt(j);
+  while (j < limit) {
+    const c = html.charCodeAt(j);
     const isName = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 58 || c === 45;
     if (!isName) break;
     j++;
   }
-  return { name: inner.slice(i, j).toLowerCase(), closing };
+  return { name: html.slice(i, j).toLowerCase(), closing };
 }
 
 /** Finds `</name` case-insensitively from `from`; -1 if absent. */
@@ -72,31 +74,47 @@ function findClose(html: string, name: string, from: number): number {
 
 /** A two-cell table row is a labelled field ("Position | Video Producer" -> "Position: Video Producer"). */
 function cellsToLine(line: string): string {
+  if (!line.includes("\t")) return line.replace(/[ \u00a0]+/g, " ").trim();
   const cells = line.split("\t").map((c) => c.replace(/[ \u00a0]+/g, " ").trim()).filter(Boolean);
   if (cells.length === 2 && cells[0]!.length <= 30 && !/[:.!?]$/.test(cells[0]!)) return `${cells[0]}: ${cells[1]}`;
   return cells.join(" ");
 }
 
-/** Whether the text so far ends a line (ignoring trailing spaces): nested blocks add no blank lines. */
-function endsWithNewline(out: string[]): boolean {
-  for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
-    const piece = out[i]!;
-    const trimmed = piece.replace(/[ \t]+$/, "");
-    if (trimmed === "") continue;
-    return trimmed.endsWith("\n");
-  }
-  return out.length === 0;
-}
+/**
+ * Text beyond this many characters is never read: the reading stages look at the forward header
+ * and the newest message near the top (the classifier at 20,000 characters, company and contacts at
+ * 50,000). Converting the rest of a multi-megabyte HTML thread would only cost CPU time.
+ */
+export const MAX_HTML_TEXT = 120_000;
 
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, maxChars = MAX_HTML_TEXT): string {
   const out: string[] = [];
   const n = html.length;
   let i = 0;
+  let size = 0;
+  // Whether the text so far ends a line, ignoring trailing spaces and tabs (nested blocks add no
+  // blank lines): the last piece that is not blank, looked for among the last 20 pieces.
+  let lastEndsNewline = false;
+  let blankRun = 0;
+  let seenNonBlank = false;
+  const push = (piece: string) => {
+    out.push(piece);
+    size += piece.length;
+    let e = piece.length;
+    while (e > 0 && (piece.charCodeAt(e - 1) === 32 || piece.charCodeAt(e - 1) === 9)) e--;
+    if (e === 0) blankRun++;
+    else {
+      blankRun = 0;
+      seenNonBlank = true;
+      lastEndsNewline = piece.charCodeAt(e - 1) === 10;
+    }
+  };
+  const endsWithNewline = (): boolean => (seenNonBlank && blankRun < 20 ? lastEndsNewline : out.length === 0);
   const pushText = (raw: string) => {
     if (!raw) return;
-    out.push(decodeEntities(raw.replace(/[\s]+/g, " ")));
+    push(decodeEntities(raw.replace(/[\s]+/g, " ")));
   };
-  while (i < n) {
+  while (i < n && size < maxChars) {
     const lt = html.indexOf("<", i);
     if (lt < 0) {
       pushText(html.slice(i));
@@ -108,7 +126,7 @@ export function htmlToText(html: string): string {
       i = end < 0 ? n : end + 3;
       continue;
     }
-    const { name, closing } = tagName(html.slice(lt + 1, lt + 40));
+    const { name, closing } = tagName(html, lt + 1);
     if (!name && html[lt + 1] !== "!" && html[lt + 1] !== "?") {
       // A "<" that opens no tag ("a < b"): it is text.
       pushText("<");
@@ -129,12 +147,12 @@ export function htmlToText(html: string): string {
       }
       continue;
     }
-    if (name === "br") out.push("\n");
-    else if (name === "hr") out.push("\n\n");
-    else if (name === "li" && !closing) out.push("\n- ");
-    else if (PARAGRAPH_TAGS.has(name)) out.push("\n\n");
-    else if (BLOCK_TAGS.has(name) && !endsWithNewline(out)) out.push("\n");
-    else if (CELL_TAGS.has(name) && closing) out.push("\t");
+    if (name === "br") push("\n");
+    else if (name === "hr") push("\n\n");
+    else if (name === "li" && !closing) push("\n- ");
+    else if (PARAGRAPH_TAGS.has(name)) push("\n\n");
+    else if (BLOCK_TAGS.has(name) && !endsWithNewline()) push("\n");
+    else if (CELL_TAGS.has(name) && closing) push("\t");
   }
   return out
     .join("")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText } from "../../src/pipeline/html-to-text.ts";
+import { htmlToText, MAX_HTML_TEXT } from "../../src/pipeline/html-to-text.ts";
 
 describe("htmlToText", () => {
   it("keeps an Outlook forward header readable, one field a line", () => {
@@ -15,5 +15,17 @@ describe("htmlToText", () => {
   it("survives unclosed tags and stray brackets", () => {
     expect(htmlToText("a < b and <b>bold")).toBe("a < b and bold");
     expect(htmlToText("<p>ok<style>never closed")).toBe("ok");
+  });
+  it("adds no line break for a block right after a line's end, even past empty cells", () => {
+    expect(htmlToText("<div>a</div><div><div>b</div></div><table><tr>" + "<td></td>".repeat(5) + "</tr></table><div>c</div>")).toBe("a\nb\nc");
+  });
+  it("stops converting once the text read downstream is there", () => {
+    const row = "<tr><td>Thank you for your interest in the Data Analyst position &amp; your time.</td></tr>";
+    const html = "<p>Top of the forward</p><table>" + row.repeat(20_000) + "</table><p>never reached</p>";
+    const text = htmlToText(html);
+    expect(text.startsWith("Top of the forward\n\nThank you for your interest in the Data Analyst position & your time.")).toBe(true);
+    expect(text.length).toBeGreaterThan(MAX_HTML_TEXT * 0.9);
+    expect(text.length).toBeLessThan(MAX_HTML_TEXT + 1_000);
+    expect(text).not.toContain("never reached");
   });
 });
