@@ -98,9 +98,9 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
 function findPhrases(text: string, phrases: Phrase[]): (number[] | undefined)[] {
   const index = indexPhrases(phrases);
   const out: (number[] | undefined)[] = new Array(phrases.length);
-  const collect = (found: number[][], which: number[]): void => {
+  const collect = (found: (number[] | undefined)[], which: number[]): void => {
     found.forEach((positions, k) => {
-      if (!positions.length) return;
+      if (!positions) return;
       const p = phrases[which[k]!]!;
       const kept = p.then
         ? positions.filter((at) => {
@@ -119,9 +119,9 @@ function findPhrases(text: string, phrases: Phrase[]): (number[] | undefined)[] 
 function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): Hit[] {
   const hits: Hit[] = [];
   const found = findPhrases(text, phrases);
-  for (let k = 0; k < phrases.length; k++) {
-    const positions = found[k];
-    if (!positions) continue;
+  // forEach skips the phrases that never occur, in table order.
+  found.forEach((positions, k) => {
+    if (!positions) return;
     const p = phrases[k]!;
     let best = 0;
     for (const at of positions) {
@@ -133,7 +133,7 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       best = Math.max(best, w);
     }
     if (best > 0) hits.push({ phrase: p, weight: best });
-  }
+  });
   return hits.sort((a, b) => b.weight - a.weight);
 }
 
@@ -154,7 +154,7 @@ export function classifyRejection(u: Unwrapped): Classification {
   const text = subject + "\n" + body;
 
   const contextHits = findPatterns(text, CONTEXT_SET, 1);
-  const contextWords = JOB_CONTEXT_WORDS.filter((_, k) => contextHits[k]!.length > 0);
+  const contextWords = JOB_CONTEXT_WORDS.filter((_, k) => contextHits[k] !== undefined);
   const context = Math.min(1, contextWords.length / 2);
   if (contextWords.length) reasons.push(`job context: ${contextWords.slice(0, 5).join(", ")}`);
   else reasons.push("no job-application context");

@@ -87,13 +87,12 @@ const BODY_PATTERNS = [
   "interesse in ", "solliciteren bij ", "bij ", "fazer parte da ", "fazer parte do ", "trabalhar na ", "trabalhar no ",
   "interesse na ", "interesse no ", "candidatura na ", "candidatura no ",
 ];
-const BODY_SET = patternSet(BODY_PATTERNS);
 const SUBJECT_PATTERNS = [" at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für "];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente"];
 
-const AGENCY_SET = patternSet(AGENCY_PHRASES);
+const BODY_AND_AGENCY_SET = patternSet([...BODY_PATTERNS, ...AGENCY_PHRASES]);
 
 export interface CompanyInput {
   subject: string;
@@ -133,9 +132,11 @@ export function extractCompany(input: CompanyInput): CompanyResult {
       if (text.length < prev.text.length || (text !== text.toUpperCase() && prev.text === prev.text.toUpperCase())) prev.text = text;
     } else cands.set(key, { text, score, order: cands.size, sources: new Set([source]) });
   };
-  const latest = input.latest.slice(0, 50_000).replace(/[ \t]+/g, " ");
+  const latest = input.latest.slice(0, 50_000).replace(/[ \t]{2,}|\t/g, " "); // runs of blanks -> one space
   const lowerLatest = latest.toLowerCase();
-  const agency = lowerLatest.length === latest.length && findPatterns(lowerLatest, AGENCY_SET, 1).some((at) => at.length > 0);
+  // Body wording and agency wording, found in one pass.
+  const found = lowerLatest.length === latest.length ? findPatterns(lowerLatest, BODY_AND_AGENCY_SET, 10) : [];
+  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length);
 
   // The sender's own organisation (also an agency's, excluded when it writes for a client).
   const slugs = new Set<string>();
@@ -220,9 +221,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
 
   // Body wording.
   if (lowerLatest.length === latest.length) {
-    const found = findPatterns(lowerLatest, BODY_SET, 10);
     BODY_PATTERNS.forEach((p, k) => {
-      for (const at of found[k]!) {
+      for (const at of found[k] ?? []) {
         if (at === 0 || /[\s(]/.test(lowerLatest[at - 1]!)) {
           // "interest in joining the Globex team": skip the article.
           let start = at + p.length;
@@ -239,8 +239,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   }
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
-  const lines = latest.split("\n").map((l) => l.trim()).filter(Boolean);
-  for (const line of lines.slice(-14)) {
+  for (const line of lastLines(latest, 14)) {
     if (line.length > 90 || /@|https?:|www\.|\d{3}/.test(line)) continue;
     for (const part of line.split(/\s[|·•–—-]\s|,\s|\s\|\s/)) {
       const p = part.trim().replace(/[\s,.;:]+$/, "");
@@ -302,8 +301,34 @@ function isPersonInBody(name: string, latest: string): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 3) return false;
   if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) return false;
-  const lines = latest.split("\n").map((l) => l.trim());
-  return lines.some((l) => l === words[0] || l === name || l.startsWith(name + ","));
+  // A line that is the first name alone, the full name, or starts "Full Name,".
+  for (const needle of [words[0]!, name]) {
+    let at = latest.indexOf(needle);
+    while (at >= 0) {
+      const lineStart = latest.lastIndexOf("\n", at - 1) + 1;
+      if (!latest.slice(lineStart, at).trim()) {
+        let lineEnd = latest.indexOf("\n", at);
+        if (lineEnd < 0) lineEnd = latest.length;
+        const rest = latest.slice(at + needle.length, lineEnd);
+        if (!rest.trim() || (needle === name && rest.startsWith(","))) return true;
+      }
+      at = latest.indexOf(needle, at + 1);
+    }
+  }
+  return false;
+}
+
+/** The last `count` non-blank lines of a text, trimmed, without splitting all of it. */
+function lastLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  let end = text.length;
+  while (end > 0 && out.length < count) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line) out.unshift(line);
+    end = start - 1;
+  }
+  return out;
 }
 
 function urlHosts(text: string): { host: string; firstPath: string }[] {

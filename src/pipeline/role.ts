@@ -134,14 +134,11 @@ function addCand(cands: Map<string, Cand>, text: string, score: number): void {
   else cands.set(key, { text: clean, score, order: cands.size });
 }
 
-const RIGHT_SET = patternSet(RIGHT_PATTERNS.map((p) => p.text));
+const RIGHT_COUNT = RIGHT_PATTERNS.length;
 
-function rightCaptures(text: string, cands: Map<string, Cand>): void {
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return; // indices would not line up (rare scripts); skip.
-  const found = findPatterns(lower, RIGHT_SET, 10);
+function rightCaptures(text: string, lower: string, found: (number[] | undefined)[], cands: Map<string, Cand>): void {
   RIGHT_PATTERNS.forEach((p, k) => {
-    for (const at of found[k]!) {
+    for (const at of (found[k] ?? []).slice(0, 10)) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
         const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower });
         if (t && isTitleLike(t, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
@@ -152,15 +149,29 @@ function rightCaptures(text: string, cands: Map<string, Cand>): void {
 
 /** "the Senior Data Analyst position", "our Backend Engineer role". */
 const LEFT_SET = patternSet(LEFT_KEYWORDS);
+/** Both kinds of pattern, found in one pass over the lower-cased text. */
+const ROLE_SET = patternSet([...RIGHT_PATTERNS.map((p) => p.text), ...LEFT_KEYWORDS]);
+
+/** Titles introduced on the right ("Position: X") and named on the left ("the X role"), in that order. */
+function captures(text: string, cands: Map<string, Cand>, lower = text.toLowerCase()): void {
+  if (lower.length !== text.length) {
+    // Indices would not line up (rare scripts): only the left-hand captures, on the text as is.
+    leftCaptures(text, findPatterns(text, LEFT_SET, 20), 0, cands);
+    return;
+  }
+  const found = findPatterns(lower, ROLE_SET, 20);
+  rightCaptures(text, lower, found, cands);
+  leftCaptures(text, found, RIGHT_COUNT, cands);
+}
 const DETERMINER_FORMS: [string, string[]][] = DETERMINERS.map((d) => [
   d,
   d.startsWith("'") || d.startsWith("’") ? [d] : [" " + d, "\n" + d, " " + d[0]!.toUpperCase() + d.slice(1)],
 ]);
 
-function leftCaptures(text: string, cands: Map<string, Cand>): void {
-  const found = findPatterns(text, LEFT_SET, 20);
+function leftCaptures(text: string, found: (number[] | undefined)[], offset: number, cands: Map<string, Cand>): void {
   LEFT_KEYWORDS.forEach((kw, k) => {
-    for (const at of found[k]!) {
+    for (const at of found[offset + k] ?? []) {
+      if (offset > 0 && !text.startsWith(kw, at)) continue; // found in the lower-cased text: the keyword is lower case
       const after = text[at + kw.length];
       if (after === undefined || !/[\p{L}]/u.test(after) || kw.endsWith(" ")) {
         const windowStart = Math.max(0, at - 100);
@@ -223,13 +234,17 @@ const MAX_ROLE_CHARS = 20_000;
 export function extractRole(subject: string, body: string, excluded: string[]): string | null {
   const cands = new Map<string, Cand>();
   const cleanSubject = stripSubjectPrefixes(subject);
-  rightCaptures(cleanSubject, cands);
-  leftCaptures(" " + cleanSubject + " ", cands);
+  {
+    // The subject's right-hand and left-hand captures, in that order, as for the body.
+    const cs = " " + cleanSubject + " ";
+    const lower = cs.toLowerCase();
+    if (lower.length === cs.length) rightCaptures(cs, lower, findPatterns(lower, ROLE_SET, 20), cands);
+    leftCaptures(cs, findPatterns(cs, LEFT_SET, 20), 0, cands);
+  }
   // Titles are named near the top, as rejection wording is: a bounded prefix keeps CPU time flat.
-  const bodyText = body.slice(0, MAX_ROLE_CHARS).replace(/[ \t]+/g, " ");
-  rightCaptures(bodyText, cands);
-  leftCaptures(bodyText, cands);
+  const bodyText = body.slice(0, MAX_ROLE_CHARS).replace(/[ \t]{2,}|\t/g, " "); // runs of blanks -> one space
   const foldedBody = bodyText.toLowerCase();
+  captures(bodyText, cands, foldedBody);
   for (const seg of subjectSegments(subject)) {
     if (!isTitleLike(seg, true) || !hasJobNoun(seg)) continue;
     addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));

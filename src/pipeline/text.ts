@@ -96,14 +96,13 @@ export function startsUpper(word: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** Patterns indexed by their first two characters, for finding many of them in one pass. */
+/** Patterns indexed by their first three characters, for finding many of them in one pass. */
 export interface PatternSet {
   patterns: string[];
-  /** By the low bytes of a pattern's first two characters: the bucket of pattern indices, or -1. */
+  /** By the low bytes of a pattern's first two characters: the bucket's number, or -1. */
   slots: Int32Array;
-  buckets: number[][];
-  /** Each pattern's third character (-1 when it has two), checked before the whole pattern. */
-  third: Int32Array;
+  /** Per bucket: pattern indices by their third character (-1: two-character patterns). */
+  buckets: Map<number, number[]>[];
 }
 
 function slotAt(text: string, i: number): number {
@@ -112,19 +111,21 @@ function slotAt(text: string, i: number): number {
 
 export function patternSet(patterns: string[]): PatternSet {
   const slots = new Int32Array(65536).fill(-1);
-  const buckets: number[][] = [];
-  const third = new Int32Array(patterns.length);
+  const buckets: Map<number, number[]>[] = [];
   patterns.forEach((p, i) => {
     if (p.length < 2) throw new Error(`pattern too short: ${JSON.stringify(p)}`);
     const slot = slotAt(p, 0);
     if (slots[slot]! < 0) {
       slots[slot] = buckets.length;
-      buckets.push([]);
+      buckets.push(new Map());
     }
-    buckets[slots[slot]!]!.push(i);
-    third[i] = p.length > 2 ? p.charCodeAt(2) : -1;
+    const byThird = buckets[slots[slot]!]!;
+    const third = p.length > 2 ? p.charCodeAt(2) : -1;
+    const list = byThird.get(third);
+    if (list) list.push(i);
+    else byThird.set(third, [i]);
   });
-  return { patterns, slots, buckets, third };
+  return { patterns, slots, buckets };
 }
 
 function isWordCode(code: number): boolean {
@@ -135,28 +136,33 @@ function isWordCode(code: number): boolean {
 /**
  * Where each pattern occurs in `text`: the first `cap` occurrences of each, not overlapping
  * themselves (as a loop of indexOf calls would find them), in one pass over the text instead of
- * one per pattern. `result[i]` holds the positions of `set.patterns[i]`, in order. With
+ * one per pattern. `result[i]` holds the positions of `set.patterns[i]`, in order (undefined when it
+ * does not occur). With
  * `wordStart`, only occurrences that do not follow a letter or digit count.
  */
-export function findPatterns(text: string, set: PatternSet, cap = 10, wordStart = false): number[][] {
-  const out: number[][] = set.patterns.map(() => []);
-  const { patterns, slots, buckets, third } = set;
+export function findPatterns(text: string, set: PatternSet, cap = 10, wordStart = false): (number[] | undefined)[] {
+  // Sparse: most patterns never occur, and an empty list apiece would cost more than the scan.
+  const out: (number[] | undefined)[] = new Array(set.patterns.length);
+  const { patterns, slots, buckets } = set;
   const n = text.length;
+  const check = (candidates: number[] | undefined, i: number): void => {
+    if (!candidates) return;
+    for (const k of candidates) {
+      const list = out[k];
+      const p = patterns[k]!;
+      if (list) {
+        if (list.length >= cap || i < list[list.length - 1]! + p.length) continue;
+        if (text.startsWith(p, i)) list.push(i);
+      } else if (text.startsWith(p, i)) out[k] = [i];
+    }
+  };
   for (let i = 0; i + 1 < n; i++) {
     const b = slots[((text.charCodeAt(i) & 0xff) << 8) | (text.charCodeAt(i + 1) & 0xff)]!;
     if (b < 0) continue;
     if (wordStart && i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
-    const c2 = i + 2 < n ? text.charCodeAt(i + 2) : -2;
-    for (const k of buckets[b]!) {
-      const t = third[k]!;
-      if (t >= 0 && t !== c2) continue;
-      const list = out[k]!;
-      if (list.length >= cap) continue;
-      const p = patterns[k]!;
-      const last = list[list.length - 1];
-      if (last !== undefined && i < last + p.length) continue;
-      if (text.startsWith(p, i)) list.push(i);
-    }
+    const byThird = buckets[b]!;
+    if (i + 2 < n) check(byThird.get(text.charCodeAt(i + 2)), i);
+    check(byThird.get(-1), i);
   }
   return out;
 }
