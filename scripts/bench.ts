@@ -35,8 +35,8 @@ import { parseEmail } from "../src/pipeline/parse.ts";
 import { unwrapForward } from "../src/pipeline/unwrap.ts";
 import { classifyRejection } from "../src/pipeline/classify.ts";
 import { extractApplication } from "../src/pipeline/extract.ts";
-import { deliveryId, originalKey } from "../src/pipeline/identity.ts";
-import { planFollowUps, DEFAULT_CADENCE } from "../src/pipeline/plan.ts";
+import { DEFAULT_CADENCE } from "../src/pipeline/plan.ts";
+import { prepareForward } from "../src/pipeline/prepare.ts";
 import { draftMessage } from "../src/pipeline/draft.ts";
 import { composeDigest, applicationTag } from "../src/mail/digest.ts";
 import { buildMime } from "../src/mail/mime.ts";
@@ -131,31 +131,11 @@ const NOW = Date.UTC(2026, 10, 23, 14, 0, 0);
 const WINDOW = { timezone: "UTC", hour: 9, days: [1, 2, 3, 4, 5] };
 const PM_OPTIONS = { forceRfc822Attachments: true, attachmentEncoding: "arraybuffer" } as const;
 
-/** src/flows/forward.ts REVIEW_THRESHOLD / reviewReason (that module imports cloudflare:email, so it can't load in Node). */
-function reviewReason(r: Reading): string | null {
-  if (!r.isRejection || r.confidence < 0.5) return "it doesn't clearly read as a rejection";
-  if (!r.company) return "I couldn't find the company's name";
-  return null;
-}
-
 /** What the worker computes for one forward, in the order src/flows/forward.ts does it, minus D1 and the send. */
 async function planAndDraft(reading: Reading, raw: Uint8Array, now: number): Promise<string> {
-  const messageId = await deliveryId(reading, raw);
-  const key = await originalKey(reading, messageId);
-  const reason = reviewReason(reading);
-  const contacts = reading.contacts.slice(0, 25);
-  const rejectedAt = reading.original.date ? Date.parse(reading.original.date) : null;
-  const ownerName = reading.outer.from?.name || null;
-  const steps = reason
-    ? []
-    : planFollowUps({
-        applicationKey: key,
-        contacts: contacts.map((c) => ({ email: c.email, title: c.title, isSender: c.email === reading.original.from?.address })),
-        startAt: rejectedAt ?? now,
-        now,
-        cadence: DEFAULT_CADENCE,
-        window: WINDOW,
-      });
+  const p = await prepareForward(reading, raw, { maxContacts: 25, cadence: DEFAULT_CADENCE, window: WINDOW, now });
+  const { messageId, contacts, steps, rejectedAt, ownerName } = p;
+  const reason = p.reviewReason;
   const draftFor = (contact: (typeof contacts)[number] | null) =>
     draftMessage({ kind: "thank-you", company: reading.company, role: reading.role, contact, ownerName, rejectedAt });
   const upcoming = steps
@@ -171,7 +151,7 @@ async function planAndDraft(reading: Reading, raw: Uint8Array, now: number): Pro
     drafts: reason ? [] : contacts.length ? contacts.map(draftFor) : [draftFor(null)],
     upcoming,
     reviewReason: reason,
-    skippedContacts: reading.contacts.slice(25).map((c) => c.email),
+    skippedContacts: p.skipped,
     fromNote: [],
     timezone: "UTC",
   });

@@ -5,25 +5,16 @@
 import type { Config } from "../config.ts";
 import { listApplications, saveForward, type SavedForward } from "../db/applications.ts";
 import { ensureOwner, type OwnerRow } from "../db/owners.ts";
+import { undeliveredStepsStatement } from "../db/followups.ts";
 import { claimOutbox, markOutboxFailed, markOutboxSent } from "../db/outbox.ts";
 import { applicationTag, composeDigest } from "../mail/digest.ts";
 import { newMessageId, replyTo } from "../mail/send.ts";
 import { draftMessage } from "../pipeline/draft.ts";
-import { deliveryId, originalKey } from "../pipeline/identity.ts";
-import { planFollowUps } from "../pipeline/plan.ts";
+import { prepareForward } from "../pipeline/prepare.ts";
 import type { Reading } from "../pipeline/types.ts";
 import { parseCommand, type Command } from "../pipeline/commands.ts";
 import { applyCommands } from "./commands.ts";
 import { ownerCadence, ownerWindow } from "./owner-settings.ts";
-
-/** Below this confidence a "rejection" is saved for the owner to confirm. */
-export const REVIEW_THRESHOLD = 0.5;
-
-export function reviewReason(reading: Reading): string | null {
-  if (!reading.isRejection || reading.confidence < REVIEW_THRESHOLD) return "it doesn't clearly read as a rejection";
-  if (!reading.company) return "I couldn't find the company's name";
-  return null;
-}
 
 export interface ForwardInput {
   message: ForwardableEmailMessage;
@@ -37,29 +28,15 @@ export interface ForwardInput {
 
 export async function acceptForward(input: ForwardInput): Promise<SavedForward> {
   const { reading, config, now } = input;
-  const messageId = await deliveryId(reading, input.raw);
-  const key = await originalKey(reading, messageId);
-  const reason = reviewReason(reading);
-  const contacts = reading.contacts.slice(0, config.maxContacts);
-  const skipped = reading.contacts.slice(config.maxContacts).map((c) => c.email);
-  const rejectedAt = reading.original.date ? Date.parse(reading.original.date) : null;
-  const ownerName = reading.outer.from?.name || null;
-  const owner = await ensureOwner(input.db, input.owner, now, ownerName);
-  const steps = reason
-    ? []
-    : planFollowUps({
-        applicationKey: key,
-        contacts: contacts.map((c) => ({ email: c.email, title: c.title, isSender: c.email === reading.original.from?.address })),
-        startAt: rejectedAt ?? now,
-        now,
-        cadence: ownerCadence(owner),
-        window: ownerWindow(owner, config),
-      });
+  const owner = await ensureOwner(input.db, input.owner, now, reading.outer.from?.name || null);
+  const p = await prepareForward(reading, input.raw, { maxContacts: config.maxContacts, cadence: ownerCadence(owner), window: ownerWindow(owner, config), now });
+  const { messageId, rejectedAt, contacts, steps } = p;
+  const reason = p.reviewReason;
 
   const saved = await saveForward(input.db, {
     ownerEmail: input.owner,
-    ownerName,
-    originalKey: key,
+    ownerName: p.ownerName,
+    originalKey: p.originalKey,
     messageId,
     subject: reading.outer.subject,
     note: reading.note,
@@ -83,7 +60,7 @@ export async function acceptForward(input: ForwardInput): Promise<SavedForward> 
 
   const fromNote = await applyNoteCommands(input, owner, saved);
   const current = fromNote.length ? await reload(input.db, owner.id, saved) : saved;
-  await replyWithDigest(input, current, messageId, reason && current.application.status === "needs_review" ? reason : null, skipped, owner.timezone ?? config.timezone, fromNote);
+  await replyWithDigest(input, current, messageId, reason && current.application.status === "needs_review" ? reason : null, p.skipped, owner.timezone ?? config.timezone, fromNote);
   return current;
 }
 
@@ -185,6 +162,7 @@ async function replyWithDigest(
     if (replied) throw error;
     // Saved is saved: record the failure (a redelivery may claim the reply again) rather than bounce the forward.
     console.error("rebound: reply failed", error);
-    await markOutboxFailed(input.db, outboxId, String(error)).run();
+    // Its thank-you notes were not delivered: the next cron run sends them.
+    await input.db.batch([markOutboxFailed(input.db, outboxId, String(error)), undeliveredStepsStatement(input.db, outboxId, input.now)]);
   }
 }
