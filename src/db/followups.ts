@@ -130,3 +130,17 @@ export async function nextPending(db: D1Database, ownerId: number, after: number
 export function releaseClaimStatements(db: D1Database, ids: number[], claimId: string): D1PreparedStatement[] {
   return ids.map((id) => db.prepare("UPDATE follow_ups SET claimed_at = NULL, claim_id = NULL WHERE id = ?1 AND claim_id = ?2").bind(id, claimId));
 }
+
+/**
+ * The steps an email carried that never went out (the thank-you notes of a
+ * digest whose reply failed): pending again and due now, so the next cron run
+ * sends them instead of their being marked sent.
+ */
+export function undeliveredStepsStatement(db: D1Database, outboxId: number, now: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE follow_ups SET status = 'pending', sent_at = NULL, due_at = ?2
+       WHERE status = 'sent' AND id IN (SELECT follow_up_id FROM outbox_follow_ups WHERE outbox_id = ?1)`,
+    )
+    .bind(outboxId, now);
+}
