@@ -70,6 +70,20 @@ describe("D1 failing in the middle of a forward", () => {
     // And a third delivery changes nothing.
     expect((await deliverQuietly(raw)).replies).toEqual([]);
   });
+
+  it("a digest that fails to send leaves its thank-you notes unsent, and the next cron run sends them", async () => {
+    await deliverQuietly(enc(forwardWith({ id: "digest-lost", cc: "tom.lee@acme-robotics.test", ccName: "Tom Lee" })), { replyFails: true });
+    const thanks = await env.DB.prepare("SELECT id, status FROM follow_ups WHERE step_key LIKE '%/thank-you/%'").all<{ id: number; status: string }>();
+    expect(thanks.results.length).toBe(2);
+    // Nothing is marked sent that no email carried.
+    for (const t of thanks.results) expect(t.status).toBe("pending");
+    const mailer = recordingMailer();
+    await cron(Date.now() + 60 * 60 * 1000, withBindings({ SEND_EMAIL: mailer.binding }));
+    expect(mailer.sent).toHaveLength(1);
+    const sentIds = await env.DB.prepare("SELECT id FROM follow_ups WHERE status = 'sent'").all<{ id: number }>();
+    expect(sentIds.results.map((r) => r.id)).toEqual(expect.arrayContaining(thanks.results.map((t) => t.id)));
+    expect(mailer.sent[0]!.parsed.text).toMatch(/Hi Priya,/);
+  });
 });
 
 describe("D1 failing in the middle of a cron run", () => {
