@@ -33,6 +33,8 @@ export interface ParsedEmail {
   attachmentTypes: string[];
   /** Whether MIME parsing failed and the bytes were read as text. */
   fallback: boolean;
+  /** Text the sender wrote below a Gmail forward or quote (after the HTML's gmail_quote block), if any. */
+  belowQuote: string | null;
 }
 
 const MAX_NESTED = 4;
@@ -101,7 +103,45 @@ async function fromPostalMime(email: Email, depth: number): Promise<ParsedEmail>
     attachedMessages,
     attachmentTypes,
     fallback: false,
+    belowQuote: html ? textBelowGmailQuote(html) : null,
   };
+}
+
+/** "div" (any case) at i, not followed by a letter or digit. */
+function isDivAt(html: string, i: number): boolean {
+  if ((html.charCodeAt(i) | 32) !== 100 || (html.charCodeAt(i + 1) | 32) !== 105 || (html.charCodeAt(i + 2) | 32) !== 118) return false;
+  const c = html.charCodeAt(i + 3);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+}
+
+/**
+ * Gmail wraps a forwarded or quoted message in <div class="gmail_quote">; what the sender typed
+ * below the forward comes after that div closes. Its text, or null. Linear: one scan of the tags.
+ */
+export function textBelowGmailQuote(html: string): string | null {
+  const mark = html.indexOf('class="gmail_quote');
+  if (mark < 0) return null;
+  const open = html.lastIndexOf("<div", mark);
+  if (open < 0 || mark - open > 200) return null;
+  let depth = 0;
+  let at = open;
+  while (at >= 0 && at < html.length) {
+    if (html.charCodeAt(at + 1) === 47 /* / */) {
+      if (isDivAt(html, at + 2)) {
+        depth--;
+        if (depth === 0) {
+          const end = html.indexOf(">", at);
+          if (end < 0) return null;
+          const text = normalizeText(htmlToText(html.slice(end + 1))).trim();
+          return text || null;
+        }
+      }
+    } else if (isDivAt(html, at + 1)) {
+      depth++;
+    }
+    at = html.indexOf("<", at + 1);
+  }
+  return null;
 }
 
 function toIso(date: string | undefined): string | null {
@@ -131,7 +171,7 @@ export function emptyParsed(): ParsedEmail {
   return {
     headers: {}, messageId: null, inReplyTo: null, references: [], from: null, replyTo: [], to: [], cc: [], subject: "",
     date: null, dateOffset: null, text: "", html: null, textFromHtml: false, attachedMessages: [], attachmentTypes: [],
-    fallback: true,
+    fallback: true, belowQuote: null,
   };
 }
 

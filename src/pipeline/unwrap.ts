@@ -154,9 +154,12 @@ export function unwrapForward(parsed: ParsedEmail, opts: ReadOptions): Unwrapped
     } else {
       const block = findForwardBlock(cur.text);
       if (block) {
+        // A note typed below an unquoted Gmail forward: the HTML shows where the forward ends.
+        const below = depth === 0 && !block.after.trim() ? parsed.belowQuote : null;
+        if (below) block.body = cutTail(block.body, below);
         next = levelFromBlock(block, cur.offset);
         client = block.client;
-        levelNote = cleanNote([block.before, block.after].filter((t) => t.trim()).join("\n\n"));
+        levelNote = cleanNote([block.before, block.after, below ?? ""].filter((t) => t.trim()).join("\n\n"));
       }
     }
     if (!next) break;
@@ -195,6 +198,14 @@ export function unwrapForward(parsed: ParsedEmail, opts: ReadOptions): Unwrapped
     depth,
     latestText: latestMessage(cur.text),
   };
+}
+
+/** The body without a tail the HTML says was written below it (found by its first line; the text part may wrap differently). */
+function cutTail(body: string, tail: string): string {
+  const firstLine = tail.split("\n")[0]!.trim().slice(0, 60);
+  if (firstLine.length < 3) return body;
+  const at = body.lastIndexOf(firstLine);
+  return at > 0 ? body.slice(0, at).replace(/\s+$/, "") : body;
 }
 
 /** An address in the text that belongs to a name: "Olivia Grant" -> ogrant@..., olivia.grant@..., olivia@... */

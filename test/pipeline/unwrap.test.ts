@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseEmail } from "../../src/pipeline/parse.ts";
+import { parseEmail, textBelowGmailQuote } from "../../src/pipeline/parse.ts";
 import { unwrapForward } from "../../src/pipeline/unwrap.ts";
 import { findForwardBlock, latestMessage, splitRunTogether } from "../../src/pipeline/forward-block.ts";
-import { corpus, email, OWNER } from "../fixtures/load.ts";
+import { corpus, email, extra, OWNER } from "../fixtures/load.ts";
 
 const opts = { ownerEmails: [OWNER] };
 
@@ -61,6 +61,21 @@ describe("unwrapForward", () => {
     expect(u.original.subject).toBe("Update");
     expect(u.format).toBe("gmail");
     expect(u.note).toBeNull();
+  });
+
+  it("reads a note typed below an unquoted Gmail forward as the note, not as the original's text", async () => {
+    const u = unwrapForward(await parseEmail(email(extra, "e41-gmail-note-below-unquoted.eml")), opts);
+    expect(u.original.from?.address).toBe("imogen.hale@harrowgate-foods.test");
+    expect(u.note).toBe("Scroll up for the email itself. Owen Baptiste (the hiring manager) was the one I clicked with: owen.baptiste@harrowgate-foods.test");
+    expect(u.latestText).not.toContain("Scroll up");
+    expect(u.latestText.trim().endsWith("Talent Partner, Harrowgate Foods")).toBe(true);
+  });
+
+  it("finds the text after Gmail's quote block, and nothing when the forward ends the mail", () => {
+    expect(textBelowGmailQuote('<div>Top</div><div class="gmail_quote"><div>From: x<div>inner</div></div></div><div>Below <b>it</b></div>')).toBe("Below it");
+    expect(textBelowGmailQuote('<div>Top</div><div class="gmail_quote"><div>From: x</div></div><div><br></div>')).toBeNull();
+    expect(textBelowGmailQuote("<div>no quote here</div>")).toBeNull();
+    expect(textBelowGmailQuote('<div class="gmail_quote"><div>never closed')).toBeNull();
   });
 
   it("takes the innermost original of a forward of a forward and learns the forwarder's other address", async () => {
