@@ -267,14 +267,15 @@ export async function runBatch(inputs: { name: string; bytes: Uint8Array }[], ta
   });
   const delivered = await Promise.all(inputs.map(async (input) => ({ input, ...(await tryDeliver(input.bytes)) })));
   let stored = 0;
-  for (const { input, delivery, crash } of delivered) {
+  const judged = await Promise.all(delivered.map((d) => (d.delivery ? judge(d.input.bytes, d.delivery) : null)));
+  for (const [i, { input, delivery, crash }] of delivered.entries()) {
     tally.inputs++;
     if (crash || !delivery) {
       tally.crashes++;
       failures.push(`${input.name}: uncaught ${crash}`);
       continue;
     }
-    const j = await judge(input.bytes, delivery);
+    const j = judged[i]!;
     tally[j.outcome]++;
     if (j.outcome === "stored") stored++;
     if (j.problems.length) {
