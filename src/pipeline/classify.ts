@@ -105,7 +105,10 @@ function findPhrases(text: string, phrases: Phrase[]): (number[] | undefined)[] 
       const kept = p.then
         ? positions.filter((at) => {
             const follow = text.indexOf(p.then!, at + p.text.length);
-            return follow >= 0 && follow - at <= (p.window ?? 80);
+            if (follow < 0 || follow - at > (p.window ?? 80)) return false;
+            if (!p.mid) return true;
+            const between = text.slice(at + p.text.length, follow);
+            return !/[.!?\n]/.test(between) && p.mid.some((m) => between.includes(m));
           })
         : positions;
       if (kept.length) out[which[k]!] = kept.slice(0, 5);

@@ -13,6 +13,8 @@ export interface Phrase {
   /** A second phrase that must follow within `window` characters. */
   then?: string;
   window?: number;
+  /** Words one of which must stand between the phrase and `then` ("not ... moving ... your application"). */
+  mid?: string[];
 }
 
 function list(weight: number, texts: string, generic = false): Phrase[] {
@@ -23,6 +25,14 @@ function kinds(weight: number, texts: string): Phrase[] {
 }
 function near(weight: number, text: string, then: string, window = 80, generic = false): Phrase {
   return { text, then, window, weight, generic };
+}
+
+/** Verbs of taking an application further: between a negation and "your application" they close it. */
+const PROGRESS = ["mov", "progress", "proceed", "advanc", "tak", "pursu", "continu", "consider", "forward", "further", "offer", "go ahead"];
+
+/** "not (be) <progress verb> ... your application": any wording of the negated next step. */
+function negatedProgress(weight: number, negations: string[], objects: string[], window: number): Phrase[] {
+  return negations.flatMap((n) => objects.map((o) => ({ text: n, then: o, window, weight, mid: PROGRESS })));
 }
 
 /** Wording that closes the candidate's process. */
@@ -43,6 +53,10 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.85, "decided to keep looking|continue our search|continue the search|not the right match|going to pass on|decided to pass|not be able to offer|go with candidates|go with a candidate|going with a candidate|went with a candidate|selected a candidate|chosen a candidate|not the best fit|not a good fit|not a strong fit|isn't the right fit|wasn't the right fit|not quite the right fit|aren't able to move forward|are not able to move forward|decided not to advance|not to progress your|decided not to progress|not be progressing|move in a different direction|moving in a different direction|different direction"),
   // more German, French, Spanish, Italian, Dutch, Portuguese wording
   ...list(0.85, "den vorzug gegeben|keine zusage|nicht in betracht|nicht weiter berücksichtigt|nicht berücksichtigt werden|anderen kandidaten entschieden|andere kandidatin entschieden|anderen bewerber entschieden|pas de suite favorable|pas pu être retenue|pas pu être retenu|ne sera pas retenue|ne sera pas retenu|pas été sélectionné|d'autres candidats|un autre candidat|une autre candidate|ne pas poursuivre|ne donnerons pas suite|ne pourrons pas y donner suite|otro perfil|otros perfiles|hemos optado por|no continuará en el proceso|no continuarás en el proceso|no podremos continuar|no seguir avanzando|non è stato possibile proseguire|altri profili|abbiamo individuato un altro|abbiamo scelto un altro|non prosegui|niet geselecteerd|niet verder in de procedure|niet verder in het proces|gekozen voor een andere|besloten om met een andere|não foi possível avançar|não avançará|outro perfil|outros perfis|não seguirá no processo|não daremos seguimento|não vamos avançar"),
+  ...negatedProgress(0.85, ["not ", "'t ", "cannot ", "unable to ", "no longer "], [" your application", " your candidacy", " your candidature", " your profile", " you forward", " you to the next", " with you "], 45),
+  ...list(0.85, "not been successful|was not successful|were not successful|application was unsuccessful|application has been unsuccessful|extend an offer to another|offer to another applicant|move ahead with another|moving ahead with another|moved ahead with another|hire another candidate|hired another applicant|focus on other applicants|focus on other candidates"),
+  // German, French, Spanish, Italian, Dutch, Portuguese: more of the same families
+  ...list(0.85, "keine stelle anbieten|kein angebot machen|kein angebot unterbreiten|nicht weiter im auswahlverfahren|nicht im weiteren auswahlverfahren|im weiteren verfahren nicht|profil ne correspond pas|ne correspond pas aux|ne correspond pas à|ne correspondait pas|d'autres profils|d'autres candidatures|autre profil|choisi un candidat|choisi une candidate|correspond davantage|correspondent davantage|correspond mieux|plus en adéquation|no vamos a seguir adelante|no seguiremos adelante|no seguir adelante|no se ajusta|no encaja|no ha sido seleccionada|no has sido seleccionada|otras personas candidatas|non procedere|di non proseguire|non proseguiremo|non è stato selezionato|gekozen voor een kandidaat|gekozen voor iemand|beter aansluit|beter past bij|niet verder|optamos por não|não dar seguimento|não avançar|não vamos prosseguir|não prosseguir|outras candidaturas|perfil não foi selecionado"),
   // "move ahead" as well as "move forward"; any verb between "decided not to" and "your application".
   ...list(0.9, "not to move ahead with|not move ahead with your|not be moving ahead with|won't be moving ahead|not moving ahead with your|not to take your application forward|not be taking your candidacy|not to proceed further"),
   near(0.85, "decided not to ", " your application", 50),
@@ -97,7 +111,7 @@ export const LOOKALIKE_PHRASES: Phrase[] = [
   ...list(0.85, "zu einem gespräch ein|zu einem vorstellungsgespräch ein|zum gespräch ein|zu einem persönlichen gespräch|convenir d'un rendez-vous|fixer un entretien|planifier un entretien|agendar una entrevista|programar una entrevista|le invitamos a|te invitamos a|fissare un colloquio|organizzare un colloquio|gesprek in te plannen|agendar uma entrevista|marcar uma entrevista"),
   ...list(0.8, "ihre verfügbarkeit|terminvorschläge|terminvorschlag|vos disponibilités|su disponibilidad|tu disponibilidad|la tua disponibilità|la sua disponibilità|je beschikbaarheid|uw beschikbaarheid|sua disponibilidade|ihnen eine zusage|vertragsangebot|proposition d'embauche|promesse d'embauche|propuesta de contratación|carta oferta|proposta di assunzione|ihre bewerbung ist eingegangen|wir werden ihre unterlagen|nous reviendrons vers vous|étudier votre candidature|revisaremos tu candidatura|revisaremos su candidatura|valuteremo la tua candidatura|valuteremo la sua candidatura|nemen je sollicitatie in behandeling|vamos analisar"),
   // Scheduling and warm wording: rejections offer feedback calls too, so these weigh less beside clear rejection wording.
-  ...list(0.85, "schedule a call|schedule a time|pick a time|book a time|select a time|choose a time|pick a slot|book a slot|your availability|times that work|windows that work|slots are available|calendly.com|we will be in touch|will be in touch if|congratulations").map((p) => ({ ...p, soft: true })),
+  ...list(0.85, "still interviewing|still reviewing|still meeting|still speaking with|get back to you by|back to you next week|back to you later this week|be in touch soon|in touch shortly|schedule a call|schedule a time|pick a time|book a time|select a time|choose a time|pick a slot|book a slot|your availability|times that work|windows that work|slots are available|calendly.com|we will be in touch|will be in touch if|congratulations").map((p) => ({ ...p, soft: true })),
   // next round / moving forward with the candidate
   ...list(0.85, "next round|next stage|move you forward|moving you forward|move you to the|advance you to|progress you to|invite you to the next|pleased to let you know that you|happy to let you know that you|great news|nächste runde|prochaine étape|siguiente fase|próxima fase|prossima fase|volgende ronde|volgende fase"),
   // offers

@@ -23,6 +23,7 @@ const JOB_NOUNS = new Set(
     "coordinatore|coordinatrice|progettista|" +
     "medewerker|ontwikkelaar|adviseur|analist|beheerder|coördinator|stagiair|projectleider|teamleider|verpleegkundige|docent|" +
     "engenheiro|engenheira|desenvolvedor|desenvolvedora|coordenador|coordenadora|estagiário|estagiária|diretor|diretora|" +
+    "gestor|gestora|gestore|assistente|supervisora|supervisore|operaria|operário|operária|" +
     // feminine and other forms across the seven languages
     "contrôleur|contrôleuse|controleur|controleuse|comptable|acheteur|acheteuse|vendeur|vendeuse|rédacteur|rédactrice|" +
     "concepteur|conceptrice|architecte|designeur|infirmier|infirmière|juriste|avocat|avocate|auditeur|auditrice|chef|cheffe|" +
@@ -109,7 +110,7 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
   ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 

@@ -27,6 +27,12 @@ describe("classifyRejection", () => {
     ["Danke für Ihre Bewerbung. Wir haben uns entschlossen, die Stelle mit einer anderen Kandidatin zu besetzen."],
     ["Merci pour votre candidature. Nous ne pouvons malheureusement pas y apporter une suite favorable."],
     ["Gracias por su candidatura al puesto. No estamos en condiciones de ofrecerle el puesto."],
+    ["Thanks for interviewing for the Planner role. Unfortunately, we can't move you forward in the process."],
+    ["Thank you for applying for the Planner role. We won't be progressing with your application."],
+    ["Thanks for your application for the Planner role; it has not been successful on this occasion."],
+    ["Merci pour l'entretien. Nous avons choisi un candidat dont le profil correspond davantage au poste."],
+    ["Grazie per il colloquio. Abbiamo deciso di non procedere con la sua candidatura."],
+    ["Obrigado pelo seu interesse na vaga. Após análise, optamos por não dar seguimento à sua candidatura."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -44,6 +50,9 @@ describe("classifyRejection", () => {
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
     ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
     ["Your job alert: 12 new jobs for Analyst near Berlin. See all jobs."],
+    ["Thanks for your application for the Analyst role. We are still interviewing other candidates and will get back to you by Friday."],
+    ["Thank you for applying. Please don't hesitate to reach out if you have questions about your application."],
+    ["Thanks for applying. We will not be able to look at your application until next week, as the team is travelling."],
     ["Our newsletter this week: \"we have decided to move forward with other candidates\" appears in most templates. Read more: https://x.test"],
     ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Decision on your proposal"],
     ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Your application"],
