@@ -67,12 +67,12 @@ export function parseLooseDate(raw: string, fallbackOffset: number | null, prefe
   let year = 0;
   let month = 0;
   let day = 0;
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(rest);
+  const iso = /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b/.exec(rest); // 2026-10-14, 2026/10/14, 2026.10.14
   const numeric = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b/.exec(rest);
   if (iso) {
     year = Number(iso[1]);
-    month = Number(iso[2]);
-    day = Number(iso[3]);
+    month = Number(iso[3]);
+    day = Number(iso[4]);
     rest = rest.replace(iso[0], " ");
   } else if (numeric) {
     const a = Number(numeric[1]);
