@@ -16,8 +16,12 @@ export interface OutboxEntry {
 /**
  * Reserve the right to send. Returns the outbox id, or null when the same
  * reply (owner, kind, in-reply-to) was already sent or is being sent, or the
- * owner's daily cap is reached. A reply that failed before may be claimed again.
+ * owner's daily cap is reached. A reply that failed before, or whose claim went
+ * stale, may be claimed again.
  */
+/** A reply still "retrying" after this long was claimed by a run that died before settling it. */
+export const STALE_REPLY_CLAIM_MS = 15 * 60 * 1000;
+
 export async function claimOutbox(db: D1Database, e: OutboxEntry, maxPerDay: number): Promise<number | null> {
   // Also refused past the owner's daily cap, so a mail loop can't run up costs.
   const insert = db
@@ -26,8 +30,10 @@ export async function claimOutbox(db: D1Database, e: OutboxEntry, maxPerDay: num
        SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'retrying', 1, ?8
        WHERE (SELECT count(*) FROM outbox WHERE owner_id = ?1 AND created_at > ?8 - 86400000) < ?9
        ON CONFLICT (owner_id, kind, in_reply_to) DO UPDATE SET
-         attempts = outbox.attempts + 1, status = 'retrying', message_id = excluded.message_id, subject = excluded.subject
-       WHERE outbox.status = 'failed'
+         attempts = outbox.attempts + 1, status = 'retrying', message_id = excluded.message_id, subject = excluded.subject,
+         created_at = excluded.created_at
+       -- A failed reply may be tried again; so may one whose sender died mid-send (claimed long ago, never settled).
+       WHERE outbox.status = 'failed' OR (outbox.status = 'retrying' AND outbox.created_at < ?8 - ${STALE_REPLY_CLAIM_MS})
        RETURNING id`,
     )
     .bind(e.ownerId, e.applicationId, e.kind, e.to, e.subject, e.messageId, e.inReplyTo, e.now, maxPerDay);

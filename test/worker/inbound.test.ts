@@ -75,6 +75,19 @@ describe("a forwarded rejection", () => {
     expect(await counts()).toMatchObject({ applications: 1, messages: 1, outbox: 1 });
   });
 
+  it("answers a redelivery when the first delivery died between claiming the reply and sending it", async () => {
+    const raw = fixture("01-gmail-recruiter-subject-role.eml");
+    await deliver(raw);
+    // Make it look as if the first run claimed the reply 20 minutes ago and never settled it.
+    await env.DB.prepare("UPDATE outbox SET status = 'retrying', created_at = created_at - 20 * 60 * 1000").run();
+    const again = await deliver(raw);
+    expect(again.replies).toHaveLength(1);
+    expect(await env.DB.prepare("SELECT status, attempts FROM outbox").first()).toEqual({ status: "sent", attempts: 2 });
+    // A claim younger than that belongs to a live delivery: no second reply.
+    await env.DB.prepare("UPDATE outbox SET status = 'retrying', created_at = ?1").bind(Date.now() - 60_000).run();
+    expect((await deliver(raw)).replies).toHaveLength(0);
+  });
+
   it("makes one application when delivered three times at once", async () => {
     const raw = fixture("01-gmail-recruiter-subject-role.eml");
     const results = await Promise.all([deliver(raw), deliver(raw), deliver(raw)]);
