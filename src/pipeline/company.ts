@@ -43,7 +43,7 @@ export function companyFromDisplayName(name: string): string | null {
   const at = n.toLowerCase().indexOf(" at ");
   if (at > 0 && looksLikePersonName(n.slice(0, at))) n = n.slice(at + 4);
   const lower = n.toLowerCase();
-  for (const pre of ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at "]) {
+  for (const pre of ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at ", "hiring at ", "talent at ", "people at ", "recruitment team at ", "careers team at ", "talent acquisition team at "]) {
     if (lower.startsWith(pre)) return n.slice(pre.length).trim() || null;
   }
   n = n.replace(/^the\s+/i, "");
@@ -87,7 +87,10 @@ const BODY_PATTERNS = [
   "interesse in ", "solliciteren bij ", "bij ", "fazer parte da ", "fazer parte do ", "trabalhar na ", "trabalhar no ",
   "interesse na ", "interesse no ", "candidatura na ", "candidatura no ",
 ];
-const SUBJECT_PATTERNS = [" at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für "];
+const SUBJECT_PATTERNS = [
+  " at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für ",
+  "interest in ", "interesse an ", "intérêt pour ", "interés en ", "interesse per ", "interesse in ", "interesse na ", "interesse no ",
+];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente"];
@@ -244,7 +247,10 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     for (const part of line.split(/\s[|·•–—-]\s|,\s|\s\|\s/)) {
       const p = part.trim().replace(/[\s,.;:]+$/, "");
       const hasSuffix = stripLegalSuffix(p) !== p;
-      add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix ? 3 : 1, "signature");
+      // "The Kiteframe Labs Recruiting Team", "Northpeak Talent Acquisition": a team's sign-off names the employer.
+      const bare = p.replace(/^the\s+/i, "");
+      const teamSignOff = bare.length > 0 && !hasJobNoun(bare) && (companyFromDisplayName(bare) ?? bare) !== bare;
+      add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix || teamSignOff ? 3 : 1, "signature");
     }
   }
 

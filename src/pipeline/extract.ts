@@ -5,7 +5,7 @@ import type { Unwrapped } from "./unwrap.ts";
 import { atsForDomain, atsForMarks } from "./ats.ts";
 import { domainOf, isSystemAddress } from "./addresses.ts";
 import { foldForMatch } from "./text.ts";
-import { extractCompany, companyFromDomain } from "./company.ts";
+import { extractCompany, companyFromDisplayName, companyFromDomain } from "./company.ts";
 import { extractRole } from "./role.ts";
 import { extractContacts } from "./contacts.ts";
 
@@ -37,7 +37,15 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
     if (v) for (const m of v.toLowerCase().match(/[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}/g) ?? []) excluded.add(m);
   }
 
-  const personNames = [o.from, ...o.replyTo, ...o.cc].filter((a) => a && a.name && !isSystemAddress(a.address || "x@x.x")).map((a) => a!.name);
+  // People's names (never the employer); "Hiring at Tidewell", "Jane at Globex": the company part is not a person's.
+  const personNames = [o.from, ...o.replyTo, ...o.cc]
+    .filter((a) => a && a.name && !isSystemAddress(a.address || "x@x.x"))
+    .map((a) => {
+      const name = a!.name.trim();
+      const org = companyFromDisplayName(name);
+      return org && org !== name ? name.replace(org, " ").replace(/\s+/g, " ").trim() : name;
+    })
+    .filter(Boolean);
   const found = extractCompany({
     subject: o.subject,
     latest,

@@ -12,6 +12,8 @@ describe("companyFromDisplayName", () => {
     ["Globex Careers", "Globex"],
     ["The Acme Robotics Recruiting Team", "Acme Robotics"],
     ["Fernway Hiring Team", "Fernway"],
+    ["Hiring at Tidewell", "Tidewell"],
+    ["People at Marlowe & Finch", "Marlowe & Finch"],
   ])("%s -> %s", (name, want) => expect(companyFromDisplayName(name)).toBe(want));
 });
 
@@ -48,6 +50,18 @@ describe("companyFromDomain", () => {
     ["pat@openloop.test", "see www.openloop.test", "Openloop"],
     ["pat@fjord-data.test", "", "Fjord Data"],
   ])("%s with %j -> %s", (address, text, want) => expect(companyFromDomain(address, text)).toBe(want));
+});
+
+describe("employer from a team's sign-off, the subject's 'interest in', and a team display name", () => {
+  const mail = (from: string, subject: string, body: string) =>
+    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  it.each([
+    ["Careers <no-reply@ashbyhq.com>", "Update", "We will not be moving forward with your application.\r\n\r\nThe Saltmarsh Robotics Recruiting Team", "Saltmarsh Robotics"],
+    ["Careers <no-reply@ashbyhq.com>", "Thank you for your interest in Ferrule Systems", "We will not be moving forward with your application.", "Ferrule Systems"],
+    ["Hiring at Pellucid <hiring@pellucidhealth.test>", "Update", "Thank you for applying. We will not be moving forward with your application.", "Pellucid"],
+  ])("%s / %s", async (from, subject, body, want) => {
+    expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
+  });
 });
 
 describe("contactsFromNote", () => {
