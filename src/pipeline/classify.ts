@@ -108,7 +108,7 @@ function findPhrases(text: string, phrases: Phrase[]): (number[] | undefined)[] 
             if (follow < 0 || follow - at > (p.window ?? 80)) return false;
             if (!p.mid) return true;
             const between = text.slice(at + p.text.length, follow);
-            return !/[.!?\n]/.test(between) && p.mid.some((m) => between.includes(m));
+            return !/[.!?\n]/.test(between) && p.mid.some((m) => between.includes(m)) && !p.midNot?.some((m) => between.includes(m));
           })
         : positions;
       if (kept.length) out[which[k]!] = kept.slice(0, 5);

@@ -53,6 +53,8 @@ describe("classifyRejection", () => {
     ["Thanks for your application for the Analyst role. We are still interviewing other candidates and will get back to you by Friday."],
     ["Thank you for applying. Please don't hesitate to reach out if you have questions about your application."],
     ["Thanks for applying. We will not be able to look at your application until next week, as the team is travelling."],
+    ["Great news: we can't wait to move you to the next round for the Analyst role. Please pick a time."],
+    ["Please don't forget to complete your profile so we can move your application forward."],
     ["Our newsletter this week: \"we have decided to move forward with other candidates\" appears in most templates. Read more: https://x.test"],
     ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Decision on your proposal"],
     ["After careful consideration, we regret to inform you that your proposal was not selected for the conference program.", "Your application"],
