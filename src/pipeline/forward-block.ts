@@ -300,8 +300,15 @@ const REPLY_INTRO_START = ["on ", "am ", "le ", "el ", "il ", "op ", "em ", "den
 const REPLY_INTRO_END = ["wrote:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "ha scritto:", "schreef:", "escreveu:", "skrev:", "napisał(a):"];
 
 /** "On Thu, ... Alex <a@b> wrote:" (possibly wrapped onto two lines) at line i. */
+/** First letters of the intro words above (o, a, l, e, i, d, w), either case: most lines are ruled out at once. */
+const INTRO_FIRST = new Set(["o", "a", "l", "e", "i", "d", "w", "O", "A", "L", "E", "I", "D", "W"]);
+
 export function isReplyIntro(lines: string[], i: number): boolean {
-  const l = lines[i]!.trim().toLowerCase();
+  const raw = lines[i]!;
+  let s = 0;
+  while (s < raw.length && (raw[s] === " " || raw[s] === "\t")) s++;
+  if (!INTRO_FIRST.has(raw[s] ?? "")) return false;
+  const l = raw.trim().toLowerCase();
   if (!REPLY_INTRO_START.some((s) => l.startsWith(s))) return false;
   if (REPLY_INTRO_END.some((e) => l.endsWith(e))) return true;
   const next = (lines[i + 1] ?? "").trim().toLowerCase();
