@@ -27,6 +27,9 @@ const GENERIC = new Set(
 
 const GREETINGS = new Set("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjour|salut|chère|cher|hola|estimado|estimada|ciao|gentile|caro|cara|buongiorno|hoi|beste|geachte|olá|ola|caro|prezado|prezada|good|greetings".split("|"));
 
+const TEAM_AT_PREFIXES = ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at ", "hiring at ", "talent at ", "people at ", "recruitment team at ", "careers team at ", "talent acquisition team at "];
+const SUFFIXES = [" hiring team", " recruiting team", " recruitment team", " talent acquisition team", " talent acquisition", " talent team", " people team", " careers team", " careers", " career", " recruiting", " recruitment", " jobs", " team", " hr", " hiring", " talent", " people & culture", " people and culture", " human resources", " karriere", " recrutement", " empleo", " carreiras", " vacatures", " notifications", " no-reply", " noreply"];
+
 /** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "The Acme Robotics Recruiting Team" -> the company. */
 export function companyFromDisplayName(name: string): string | null {
   let n = name.replace(/["']/g, "").replace(/\s+/g, " ").trim();
@@ -43,11 +46,10 @@ export function companyFromDisplayName(name: string): string | null {
   const at = n.toLowerCase().indexOf(" at ");
   if (at > 0 && looksLikePersonName(n.slice(0, at))) n = n.slice(at + 4);
   const lower = n.toLowerCase();
-  for (const pre of ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at ", "hiring at ", "talent at ", "people at ", "recruitment team at ", "careers team at ", "talent acquisition team at "]) {
+  for (const pre of TEAM_AT_PREFIXES) {
     if (lower.startsWith(pre)) return n.slice(pre.length).trim() || null;
   }
   n = n.replace(/^the\s+/i, "");
-  const SUFFIXES = [" hiring team", " recruiting team", " recruitment team", " talent acquisition team", " talent acquisition", " talent team", " people team", " careers team", " careers", " career", " recruiting", " recruitment", " jobs", " team", " hr", " hiring", " talent", " people & culture", " people and culture", " human resources", " karriere", " recrutement", " empleo", " carreiras", " vacatures", " notifications", " no-reply", " noreply"];
   for (let guard = 0; guard < 3; guard++) {
     const l = n.toLowerCase();
     const s = SUFFIXES.find((x) => l.endsWith(x));

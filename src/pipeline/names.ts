@@ -24,7 +24,11 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
   let pos = i;
   while (words.length < maxWords && pos < text.length) {
     let e = pos;
-    while (e < text.length && e - pos < 60 && !" \t\n".includes(text[e]!)) e++;
+    while (e < text.length && e - pos < 60) {
+      const c = text.charCodeAt(e);
+      if (c === 32 || c === 9 || c === 10) break;
+      e++;
+    }
     let word = text.slice(pos, e);
     if (!word) break;
     // A word ending in punctuation ends the phrase after it.
