@@ -34,7 +34,11 @@ const JOB_NOUNS = new Set(
     "contabilista|advogado|advogada|enfermeiro|projetista|arquiteto|arquiteta|pesquisador|pesquisadora|vendedor|analista|" +
     "entwicklerin|designerin|architektin|architekt|buchhalter|buchhalterin|einkäufer|einkäuferin|verkäufer|verkäuferin|" +
     "redakteur|redakteurin|techniker|technikerin|mechaniker|mechanikerin|elektriker|elektrikerin|controllerin|analystin|" +
-    "beraterin|spezialist|spezialistin|koordinator|koordinatorin|manager|assistent|assistentin|juristin|wissenschaftler|wissenschaftlerin").split("|"),
+    "beraterin|spezialist|spezialistin|koordinator|koordinatorin|manager|assistent|assistentin|juristin|wissenschaftler|wissenschaftlerin|" +
+    // actuaries and other professions spelled differently in each language
+    "attuario|attuaria|actuario|actuaria|actuaire|aktuar|aktuarin|actuaris|atuário|atuária|atuario|atuaria|" +
+    "ricercatore|periodista|giornalista|journaliste|verpleger|fisioterapista|fisioterapeuta|kinésithérapeute|" +
+    "psicologo|psicologa|psicólogo|psicóloga|psychologue|psycholoog|psychologe|psychologin|farmacista|farmacéutico|farmacêutico|pharmacien|apotheker|apothekerin").split("|"),
 );
 
 /** Job nouns long enough to end a German or Dutch compound ("Projektingenieurin", "Softwareontwikkelaar"). */
@@ -111,10 +115,10 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
   ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
-  ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature "].map((text) => ({ text, weight: 3, allowLower: true })),
+  ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
-const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position"];
+const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat"];
 const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", "'s ", "’s "];
 
 /** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
