@@ -97,6 +97,14 @@ const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente"];
 
+/** Someone outside the employer relaying its decision: the name after it is the client's. */
+const CLIENT_SIDE_PHRASES = [
+  "hiring manager at ", "hiring manager over at ", "hiring managers at ", "hiring team over at ", "the team over at ",
+  "hiring manager bei ", "fachbereich bei ", "fachabteilung bei ", "responsable du recrutement chez ", "manager chez ",
+  "responsable de contratación en ", "responsabile della selezione di ", "responsabile della selezione presso ",
+  "hiring manager bij ", "gestor da vaga na ", "gestor da vaga no ", "gestora da vaga na ", "gestora da vaga no ",
+];
+
 const BODY_AND_AGENCY_SET = patternSet([...BODY_PATTERNS, ...AGENCY_PHRASES]);
 
 export interface CompanyInput {
@@ -182,7 +190,29 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
   }
 
-  if (agency) {
+  // "the hiring manager at Saguaro Credit Union": someone outside the employer reports the employer's
+  // decision. When the organisation named is not the sender's own, the sender writes for a client.
+  let clientNamed: string | null = null;
+  if (!agency && lowerLatest.length === latest.length) {
+    for (const p of CLIENT_SIDE_PHRASES) {
+      const at = lowerLatest.indexOf(p);
+      if (at < 0 || (at > 0 && /[\p{L}]/u.test(lowerLatest[at - 1]!))) continue;
+      let start = at + p.length;
+      for (const article of ["the ", "der ", "die ", "la ", "le ", "el ", "il ", "de ", "a "]) {
+        if (lowerLatest.startsWith(article, start)) {
+          start += article.length;
+          break;
+        }
+      }
+      const name = captureCapitalised(latest, start, { maxWords: 5, stopWords: STOP_WORDS });
+      if (name && !(looksLikePersonName(name) && !name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))) && !matchesSlug(stripLegalSuffix(name), senderSlugs)) {
+        clientNamed = name;
+        break;
+      }
+    }
+  }
+  if (agency || clientNamed) {
+    if (clientNamed) add(clientNamed, 4, "agency-client");
     // Only a client named after the agency wording counts; the agency's own name never does.
     for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, ", "mein kunde ", "unser kunde ", "notre client ", "nuestro cliente ", "il nostro cliente ", "onze klant ", "nosso cliente ", "mon client ", "mi cliente ", "il mio cliente ", "mijn klant ", "meu cliente "]) {
       let at = lowerLatest.indexOf(p);
@@ -281,8 +311,16 @@ function matchesSlug(name: string, slugs: Set<string>): boolean {
     if (s === key) return true;
     if (s.length >= 5 && key.startsWith(s)) return true;
     if (key.length >= 5 && s.startsWith(key)) return true;
+    // A descriptor before the name the domain carries: "Tecnologías Cenzontle", "Grupo Alba", "Banque Rivière".
+    if (s.length >= 5 && key.endsWith(s) && isDescriptorPrefix(name, key.length - s.length)) return true;
   }
   return false;
+}
+
+/** The name's first word (and only it) comes before the slug: one descriptor word, not a longer phrase. */
+function isDescriptorPrefix(name: string, prefixChars: number): boolean {
+  const words = name.trim().split(/\s+/);
+  return words.length >= 2 && compact(words[0]!).length === prefixChars;
 }
 
 function countMentions(text: string, needle: string): number {
@@ -302,7 +340,11 @@ const ORG_WORDS = new Set(
   ("industries|labs|lab|health|healthcare|bank|systems|technologies|technology|tech|group|capital|media|software|analytics|energy|" +
     "studio|studios|games|press|bio|robotics|solutions|partners|consulting|inc|llc|ltd|gmbh|company|corp|holdings|insurance|" +
     "logistics|digital|ventures|foundation|university|hospital|clinic|network|networks|services|international|global|cloud|" +
-    "data|ai|security|financial|finance|motors|foods|pharma|therapeutics|retail|airlines|markets|agency|works|hq").split("|"),
+    "data|ai|security|financial|finance|motors|foods|pharma|therapeutics|retail|airlines|markets|agency|works|hq|" +
+    "union|credit|trust|mutual|cooperative|co-op|council|institute|association|society|museum|school|college|church|authority|" +
+    "ministry|department|county|city|municipality|board|fund|estate|properties|hotels|hotel|restaurants|stores|brands|" +
+    "gruppe|groupe|grupo|gruppo|groep|banco|banque|banca|stiftung|fondation|fundación|fondazione|stichting|fundação|" +
+    "werke|verlag|kliniken|klinikum|hôpital|hospitales|ospedale|ziekenhuis|universität|université|universidad|università|universiteit|universidade").split("|"),
 );
 
 function isPersonInBody(name: string, latest: string): boolean {

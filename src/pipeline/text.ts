@@ -42,6 +42,9 @@ const LEGAL_SUFFIXES = [
   "inc", "incorporated", "llc", "l.l.c", "ltd", "limited", "llp", "gmbh", "ag", "kg", "ug", "sa", "s.a", "sas", "s.a.s",
   "sarl", "s.a.r.l", "ab", "lda", "ltda", "co", "corp", "corporation", "plc", "bv", "b.v", "nv", "n.v", "spa", "s.p.a",
   "srl", "s.r.l", "sl", "s.l", "oy", "as", "a/s", "aps", "pty", "pty ltd", "se", "kft", "gmbh & co. kg", "s.l.u", "sau",
+  // Latin American, Belgian, Italian and German forms
+  "s.a. de c.v", "sa de cv", "s. de r.l. de c.v", "s de rl de cv", "s.a.p.i. de c.v", "sapi de cv", "s.a.b. de c.v", "sab de cv",
+  "s/a", "eireli", "bvba", "sprl", "srls", "s.r.l.s", "ohg", "kgaa", "e.k", "s.c.a", "scarl",
 ];
 
 /** "Northwind Traders, Inc." -> "Northwind Traders"; a company as a person would write it. */
