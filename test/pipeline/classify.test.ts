@@ -33,6 +33,11 @@ describe("classifyRejection", () => {
     ["Merci pour l'entretien. Nous avons choisi un candidat dont le profil correspond davantage au poste."],
     ["Grazie per il colloquio. Abbiamo deciso di non procedere con la sua candidatura."],
     ["Obrigado pelo seu interesse na vaga. Após análise, optamos por não dar seguimento à sua candidatura."],
+    ["Gracias por tu interés en el puesto. Hemos decidido continuar el proceso con otras personas cuyo perfil encaja mejor."],
+    ["Obrigado pela entrevista para a vaga. Decidimos seguir com outra pessoa para esta posição."],
+    ["Bedankt voor je sollicitatie. We gaan verder met een andere kandidaat voor deze functie."],
+    ["Thanks for the final round for the Analyst role. We have decided to extend the offer to another finalist."],
+    ["Thanks for following up on your application. We're going to close out your application for the Analyst role."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -42,6 +47,8 @@ describe("classifyRejection", () => {
 
   it.each([
     ["We'd love to invite you to a 45-minute interview for the Analyst role. Please pick a time that works."],
+    ["Gracias por tu candidatura al puesto. En la entrevista vas a hablar con otra persona del equipo; elige un horario."],
+    ["You are one of three finalists for the Analyst role. The other finalists will interview next week, and we will be in touch."],
     ["We have received your application for the Analyst position and will review it shortly."],
     ["I'm thrilled to offer you the Analyst position! Your offer letter is attached."],
     ["Great news - we'd like to move you to the next round for the Analyst role."],

@@ -24,6 +24,8 @@ describe("stripLegalSuffix", () => {
     ["Grupo Alameda S.A.", "Grupo Alameda"],
     ["Ironbark Security, Lda.", "Ironbark Security"],
     ["Bramble & Co", "Bramble & Co"],
+    ["Tecnologías Alcatraz S.A. de C.V.", "Tecnologías Alcatraz"],
+    ["Construtora Ipê S/A", "Construtora Ipê"],
   ])("%s -> %s", (name, want) => expect(stripLegalSuffix(name)).toBe(want));
 });
 
@@ -40,6 +42,9 @@ describe("extractRole", () => {
     ["Update", "Thanks for applying to our Platform Engineer (Rust) role.", "Platform Engineer (Rust)"],
     ["Ihre Bewerbung als Softwareentwicklerin", "", "Softwareentwicklerin"],
     ["Votre candidature – Comptable fournisseurs", "", "Comptable fournisseurs"],
+    ["re: founding engineer", "We're going with someone else for the founding engineer spot.", "Founding Engineer"],
+    ["Candidatura", "la ringraziamo per l'interesse per il ruolo di Attuaria Senior.", "Attuaria Senior"],
+    ["Tu candidatura", "Gracias por tu interés en la posición de Analista de Riesgos.", "Analista de Riesgos"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
@@ -101,5 +106,6 @@ describe("agency recruiters", () => {
     const mail = (body: string) => `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Rob Keane <rob@northstar-talent.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}\r\n\r\nRob Keane\r\nNorthstar Talent Partners`;
     expect((await readEmail(mail("My client, Vantage Freightworks, has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Vantage Freightworks");
     expect((await readEmail(mail("Unfortunately the client has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBeNull();
+    expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
   });
 });
