@@ -40,6 +40,11 @@ function negatedProgress(weight: number, negations: string[], objects: string[],
   return negations.flatMap((n) => objects.map((o) => ({ text: n, then: o, window, weight, mid: PROGRESS, midNot: NOT_GOVERNING })));
 }
 
+/** A verb of choosing followed by another person: "seleccionado a" + "otra persona". */
+function chosenOther(verbs: string[], others: string[]): Phrase[] {
+  return verbs.flatMap((v) => others.map((o) => ({ text: v + o, weight: 0.85, generic: true })));
+}
+
 /** Wording that closes the candidate's process. */
 export const REJECTION_PHRASES: Phrase[] = [
   // English
@@ -71,6 +76,21 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.85, "proceso con otr|adelante con otr|avanzar con otr|seguir con otr|continuar con otr|proseguir con altr|procedere con altr|processo con altr|avanti con altr|continuare con altr|seguir com outr|avançar com outr|prosseguir com outr|continuar com outr|processo com outr|verder met andere|verder met een andere|door met andere|door met een andere|procedure met andere|proces met andere|prozess mit anderen|verfahren mit anderen|weiter mit anderen|poursuivre avec un autre|poursuivre avec une autre|poursuivre avec d'autres|continuer avec un autre|continuer avec une autre|continuer avec d'autres|processus avec d'autres|with other people whose|with other finalists|with another finalist|with the other finalist|with one of the other finalists|with a different finalist", true),
   // The offer goes to someone else, the candidate's file is closed, someone else was chosen.
   ...list(0.85, "the offer to another|offer to another finalist|offer to the other finalist|offer to one of the other finalists|offer to a different finalist|chose another finalist|chosen another finalist|selected another finalist|close out your application|closing out your application|closed out your application|close out your candidacy|closing out your candidacy|close your application|closing your application|we chose a candidate|we chose someone|we have chosen someone|we've chosen someone|we selected someone|we have selected someone|we've selected someone|we chose another|we chose a different|they chose another|they chose a different"),
+  // Someone else was chosen, in every language ("für jemand anderen", "hemos seleccionado a otra persona"):
+  // a verb of choosing with another person as its object ("escolhemos outra data" is a new date, not a rejection).
+  ...list(0.85, "decided to hire someone|decided to hire another|decided to hire a different|chose to hire someone|chosen to hire someone|go a different way|going a different way|went a different way|für jemand anderen|für jemand anders|für eine andere person|retenu une autre candidate|retenu une autre personne|retenu un autre candidat|retenu un autre profil|retenu quelqu'un d'autre|choisi quelqu'un d'autre|choisi une autre personne|iemand anders gekozen|voor iemand anders gekozen|voor een andere kandidaat", true),
+  ...chosenOther(
+    ["seleccionado a ", "elegido a ", "escogido a ", "decantado por ", "decidido por "],
+    ["otra persona", "otro candidato", "otra candidata", "otro perfil", "otra candidatura", "otros candidatos", "otras personas", "otros perfiles"],
+  ),
+  ...chosenOther(
+    ["selezionato ", "scelto ", "orientati su ", "orientato su ", "preferito "],
+    ["un altro candidato", "un'altra candidata", "un'altra persona", "un altro profilo", "un'altra candidatura", "altri candidati", "altre persone", "altri profili"],
+  ),
+  ...chosenOther(
+    ["escolhemos ", "escolhido ", "selecionamos ", "selecionado ", "optamos por ", "decidimos por "],
+    ["outra pessoa", "outro candidato", "outra candidata", "outro perfil", "outra candidatura", "outros candidatos", "outras pessoas", "outros perfis"],
+  ),
   // German: the post goes to someone else ("die Position ... mit einer Kandidatin zu besetzen").
   ...list(0.85, "kandidatin zu besetzen|kandidaten zu besetzen|bewerberin zu besetzen|bewerber zu besetzen|anderweitig zu besetzen|anderweitig besetzt|person zu besetzen, die"),
   ...list(0.85, "keine positivere nachricht|keine bessere nachricht|keine erfreulichere nachricht|keine erfreulichen nachrichten|keine positiveren nachrichten|nicht die erhoffte nachricht|keine andere nachricht"),

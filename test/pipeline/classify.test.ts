@@ -38,6 +38,12 @@ describe("classifyRejection", () => {
     ["Bedankt voor je sollicitatie. We gaan verder met een andere kandidaat voor deze functie."],
     ["Thanks for the final round for the Analyst role. We have decided to extend the offer to another finalist."],
     ["Thanks for following up on your application. We're going to close out your application for the Analyst role."],
+    ["Vielen Dank für Ihre Bewerbung auf die Stelle. Wir haben uns für jemand anderen entschieden."],
+    ["Gracias por tu candidatura al puesto. Hemos seleccionado a otra persona para la vacante."],
+    ["Grazie per la candidatura per la posizione. Ci siamo orientati su un altro profilo."],
+    ["Obrigado pela candidatura à vaga. Escolhemos outra pessoa para a posição."],
+    ["Bedankt voor je sollicitatie op de functie. We hebben voor iemand anders gekozen."],
+    ["Merci pour votre candidature au poste. Nous avons retenu une autre personne."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -48,6 +54,7 @@ describe("classifyRejection", () => {
   it.each([
     ["We'd love to invite you to a 45-minute interview for the Analyst role. Please pick a time that works."],
     ["Gracias por tu candidatura al puesto. En la entrevista vas a hablar con otra persona del equipo; elige un horario."],
+    ["Obrigado pela candidatura à vaga. Escolhemos outra data para a sua entrevista: quinta-feira às 10h."],
     ["You are one of three finalists for the Analyst role. The other finalists will interview next week, and we will be in touch."],
     ["We have received your application for the Analyst position and will review it shortly."],
     ["I'm thrilled to offer you the Analyst position! Your offer letter is attached."],
