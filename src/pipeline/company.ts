@@ -95,7 +95,7 @@ const SUBJECT_PATTERNS = [
 ];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
-const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente"];
+const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever"];
 
 /** Someone outside the employer relaying its decision: the name after it is the client's. */
 const CLIENT_SIDE_PHRASES = [
@@ -214,7 +214,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   if (agency || clientNamed) {
     if (clientNamed) add(clientNamed, 4, "agency-client");
     // Only a client named after the agency wording counts; the agency's own name never does.
-    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, ", "mein kunde ", "unser kunde ", "notre client ", "nuestro cliente ", "il nostro cliente ", "onze klant ", "nosso cliente ", "mon client ", "mi cliente ", "il mio cliente ", "mijn klant ", "meu cliente "]) {
+    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, ", "mein kunde ", "unser kunde ", "notre client ", "nuestro cliente ", "il nostro cliente ", "onze klant ", "nosso cliente ", "mon client ", "mi cliente ", "il mio cliente ", "mijn klant ", "meu cliente ", "unserem kunden ", "meinem kunden ", "unser auftraggeber ", "unserem auftraggeber ", "notre client, ", "nuestro cliente, ", "il nostro cliente, ", "nosso cliente, ", "onze klant, ", "onze opdrachtgever ", "mijn opdrachtgever "]) {
       let at = lowerLatest.indexOf(p);
       while (at >= 0) {
         add(captureCapitalised(latest, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 4, "agency-client");

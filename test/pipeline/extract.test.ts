@@ -106,6 +106,8 @@ describe("agency recruiters", () => {
     const mail = (body: string) => `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Rob Keane <rob@northstar-talent.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}\r\n\r\nRob Keane\r\nNorthstar Talent Partners`;
     expect((await readEmail(mail("My client, Vantage Freightworks, has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Vantage Freightworks");
     expect((await readEmail(mail("Unfortunately the client has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBeNull();
+    expect((await readEmail(mail("Ich habe mit unserem Kunden Hanseatic Logistik gesprochen; leider haben sie sich für einen anderen Kandidaten entschieden."), { ownerEmails: [] })).company).toBe("Hanseatic Logistik");
+    expect((await readEmail(mail("Onze opdrachtgever Polder Energie heeft gekozen voor een andere kandidaat."), { ownerEmails: [] })).company).toBe("Polder Energie");
     expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
   });
 });
