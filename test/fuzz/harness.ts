@@ -4,11 +4,8 @@
 // never a partial write, never an unsafe reply.
 
 import { env } from "cloudflare:workers";
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import PostalMime from "postal-mime";
-import worker from "../../src/index.ts";
 import { authorizeSender } from "../../src/pipeline/authorize.ts";
-import type { Delivery } from "../helpers/email.ts";
+import { deliver, type Delivery } from "../helpers/email.ts";
 import { FORWARD_ADDRESS, OWNER } from "./hostile.ts";
 import { toBinary } from "./mutate.ts";
 
@@ -84,39 +81,11 @@ export function headersOf(bytes: Uint8Array): Headers {
 }
 
 /** The test helper's `deliver`, with the quieter headers above; `replyFails` makes message.reply() throw. */
-export async function deliverQuietly(
+export function deliverQuietly(
   bytes: Uint8Array,
   opts: { from?: string; bindings?: Cloudflare.Env; replyFails?: boolean; onReply?: (raw: string) => void } = {},
 ): Promise<Delivery> {
-  const result: Delivery = { rejected: null, replies: [], rawReplies: [] };
-  const message = {
-    from: opts.from ?? OWNER,
-    to: FORWARD_ADDRESS,
-    headers: headersOf(bytes),
-    raw: new Blob([bytes]).stream(),
-    rawSize: bytes.byteLength,
-    canBeForwarded: true,
-    setReject(reason: string) {
-      result.rejected = reason;
-    },
-    async forward() {
-      throw new Error("rebound never forwards");
-    },
-    async reply(reply: unknown) {
-      if (opts.replyFails) throw new Error("reply: injected failure");
-      const r = reply as Record<string, unknown>;
-      const raw = r["EmailMessage::raw"] ?? r.raw;
-      const text = typeof raw === "string" ? raw : await new Response(raw as ReadableStream).text();
-      result.rawReplies.push(text);
-      opts.onReply?.(text);
-      result.replies.push(await PostalMime.parse(text));
-      return { messageId: "<reply@test>" };
-    },
-  };
-  const ctx = createExecutionContext();
-  await worker.email(message as unknown as ForwardableEmailMessage, opts.bindings ?? env, ctx);
-  await waitOnExecutionContext(ctx);
-  return result;
+  return deliver(bytes, { ...opts, from: opts.from ?? OWNER, to: FORWARD_ADDRESS, headers: headersOf(bytes) });
 }
 
 /** Would the sender check drop this input in silence (automatic mail)? */

@@ -27,17 +27,26 @@ function headersOf(raw: string): Headers {
   return headers;
 }
 
-export async function deliver(
-  raw: string | Uint8Array,
-  opts: { from?: string; to?: string; rawSize?: number; bindings?: Cloudflare.Env } = {},
-): Promise<Delivery> {
+export interface DeliverOptions {
+  from?: string;
+  to?: string;
+  rawSize?: number;
+  bindings?: Cloudflare.Env;
+  /** message.headers; by default read from the raw header block. */
+  headers?: Headers;
+  /** Make message.reply() throw, as a failing send would. */
+  replyFails?: boolean;
+  onReply?: (raw: string) => void;
+}
+
+export async function deliver(raw: string | Uint8Array, opts: DeliverOptions = {}): Promise<Delivery> {
   const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
   const text = new TextDecoder().decode(bytes);
   const result: Delivery = { rejected: null, replies: [], rawReplies: [] };
   const message = {
     from: opts.from ?? "alex.rivera@example.com",
     to: opts.to ?? "rejections@rebound.example.com",
-    headers: headersOf(text),
+    headers: opts.headers ?? headersOf(text),
     raw: new Blob([bytes]).stream(),
     rawSize: opts.rawSize ?? bytes.byteLength,
     canBeForwarded: true,
@@ -48,8 +57,10 @@ export async function deliver(
       throw new Error("rebound never forwards");
     },
     async reply(reply: { raw?: ReadableStream | string }) {
+      if (opts.replyFails) throw new Error("reply: injected failure");
       const rawReply = await replyRaw(reply);
       result.rawReplies.push(rawReply);
+      opts.onReply?.(rawReply);
       result.replies.push(await PostalMime.parse(rawReply));
       return { messageId: "<reply@test>" };
     },
