@@ -5,7 +5,7 @@
 import type { Config } from "../config.ts";
 import { claimOutbox, findOutboxByMessageIds, markOutboxFailed, markOutboxSent, outboxTargets } from "../db/outbox.ts";
 import { recordCommandMessage } from "../db/messages.ts";
-import { ensureOwner, type OwnerRow } from "../db/owners.ts";
+import type { OwnerRow } from "../db/owners.ts";
 import { getApplication, getContacts } from "../db/steer.ts";
 import { draftHtml } from "../mail/digest.ts";
 import { nextPending } from "../db/followups.ts";
@@ -146,7 +146,7 @@ export interface CommandReplyInput {
   message: ForwardableEmailMessage;
   db: D1Database;
   config: Config;
-  ownerEmail: string;
+  owner: OwnerRow;
   reading: Reading;
   target: CommandTarget;
   messageId: string;
@@ -155,7 +155,7 @@ export interface CommandReplyInput {
 
 /** Run the commands in a reply and answer with what changed (or the help text). */
 export async function handleCommandReply(input: CommandReplyInput): Promise<void> {
-  const owner = await ensureOwner(input.db, input.ownerEmail, input.now);
+  const owner = input.owner;
   // Record the reply first: a duplicate delivery stops here instead of snoozing twice.
   if (!(await recordCommandMessage(input.db, owner.id, input.messageId, input.reading.outer.subject, input.now))) return;
   const ctx: steer.SteerContext = { db: input.db, owner, config: input.config, now: input.now };
@@ -202,7 +202,7 @@ ${showHelp
         // A deleted application can't be referenced any more.
         applicationId: input.target.applicationIds.length === 1 && !commands.some((c) => c.type === "delete") ? input.target.applicationIds[0]! : null,
         kind: showHelp && !outcome.changes.length ? "help" : "confirmation",
-        to: input.ownerEmail,
+        to: owner.email,
         subject,
         messageId: outgoingId,
         inReplyTo: input.messageId,
@@ -212,7 +212,7 @@ ${showHelp
   try {
     await replyTo(input.message, {
       from: { name: "rebound", address: from },
-      to: input.ownerEmail,
+      to: owner.email,
       subject,
       text: text.join("\n"),
       html: body.html,

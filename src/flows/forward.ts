@@ -4,7 +4,7 @@
 
 import type { Config } from "../config.ts";
 import { listApplications, saveForward, type SavedForward } from "../db/applications.ts";
-import { ensureOwner, type OwnerRow } from "../db/owners.ts";
+import type { OwnerRow } from "../db/owners.ts";
 import { undeliveredStepsStatement } from "../db/followups.ts";
 import { claimOutbox, markOutboxFailed, markOutboxSent } from "../db/outbox.ts";
 import { applicationTag, composeDigest } from "../mail/digest.ts";
@@ -20,7 +20,7 @@ export interface ForwardInput {
   message: ForwardableEmailMessage;
   db: D1Database;
   config: Config;
-  owner: string;
+  owner: OwnerRow;
   reading: Reading;
   raw: Uint8Array;
   now: number;
@@ -28,13 +28,13 @@ export interface ForwardInput {
 
 export async function acceptForward(input: ForwardInput): Promise<SavedForward> {
   const { reading, config, now } = input;
-  const owner = await ensureOwner(input.db, input.owner, now, reading.outer.from?.name || null);
+  const owner = input.owner;
   const p = await prepareForward(reading, input.raw, { maxContacts: config.maxContacts, cadence: ownerCadence(owner), window: ownerWindow(owner, config), now });
   const { messageId, rejectedAt, contacts, steps } = p;
   const reason = p.reviewReason;
 
   const saved = await saveForward(input.db, {
-    ownerEmail: input.owner,
+    ownerEmail: owner.email,
     ownerName: p.ownerName,
     originalKey: p.originalKey,
     messageId,
@@ -131,7 +131,7 @@ async function replyWithDigest(
     ownerId: app.owner_id,
     applicationId: app.id,
     kind: "digest",
-    to: input.owner,
+    to: input.owner.email,
     subject,
     messageId: outgoingId,
     inReplyTo,
@@ -145,7 +145,7 @@ async function replyWithDigest(
   try {
     await replyTo(input.message, {
       from: { name: "rebound", address: from },
-      to: input.owner,
+      to: input.owner.email,
       subject,
       text: mail.text,
       html: mail.html,

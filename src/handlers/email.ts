@@ -79,16 +79,16 @@ export async function handleEmail(message: ForwardableEmailMessage, env: Env, _c
 
   const reading = await readEmail(raw, { ownerEmails: config.ownerEmails, forwardAddress: message.to.toLowerCase() });
   // A reply to one of our emails carries commands; anything else is a forward.
-  const owner = await ensureOwner(env.DB, verdict.owner, now);
+  const owner = await ensureOwner(env.DB, verdict.owner, now, reading.outer.from?.name || null);
   const target = await findCommandTarget(env.DB, owner, reading);
   if (target) {
     const messageId = await deliveryId(reading, raw);
-    return handleCommandReply({ message, db: env.DB, config, ownerEmail: verdict.owner, reading, target, messageId, now });
+    return handleCommandReply({ message, db: env.DB, config, owner, reading, target, messageId, now });
   }
   // A forward of rebound's own email (a mail rule sending everything on) would be answered, forwarded again, answered...: drop it.
   if (isOwnMail(reading, [config.forwardAddress, message.to.toLowerCase()])) {
     console.log("rebound: ignored a forward of rebound's own email (mail loop)");
     return;
   }
-  await acceptForward({ message, db: env.DB, config, owner: verdict.owner, reading, raw, now });
+  await acceptForward({ message, db: env.DB, config, owner, reading, raw, now });
 }
