@@ -29,17 +29,9 @@ export interface Unwrapped {
   latestText: string;
 }
 
-interface Level {
-  messageId: string | null;
-  from: Address | null;
-  replyTo: Address[];
-  to: Address[];
-  cc: Address[];
-  subject: string;
-  date: string | null;
+interface Level extends OriginalMessage {
   /** The zone offset a zone-less time in a block below this level is read in. */
   offset: number | null;
-  text: string;
   attached: ParsedEmail[];
   attachmentTypes: string[];
 }
