@@ -5,6 +5,7 @@
 import type { Unwrapped } from "./unwrap.ts";
 import { findPatterns, foldForMatch, patternSet, type PatternSet } from "./text.ts";
 import { isSystemAddress } from "./addresses.ts";
+import { matchClauses } from "./clauses.ts";
 import { atsForDomain } from "./ats.ts";
 import {
   JOB_CONTEXT_WORDS, LOOKALIKE_PHRASES, NEGATIONS, REJECTION_PHRASES, REJECTION_SUBJECT_WORDS, type Phrase,
@@ -162,7 +163,8 @@ export function classifyRejection(u: Unwrapped): Classification {
   if (contextWords.length) reasons.push(`job context: ${contextWords.slice(0, 5).join(", ")}`);
   else reasons.push("no job-application context");
 
-  const rejHits = matchPhrases(text, REJECTION_PHRASES, false).map((h) =>
+  const clauseHits = matchClauses(text).map((c) => ({ phrase: c.phrase, weight: insideQuotes(text, c.at) ? c.phrase.weight * 0.3 : c.phrase.weight }));
+  const rejHits = [...matchPhrases(text, REJECTION_PHRASES, false), ...clauseHits].map((h) =>
     h.phrase.generic ? { ...h, weight: h.weight * context } : h,
   ).filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight);
   let pos = combine(rejHits);

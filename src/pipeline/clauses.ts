@@ -1,0 +1,232 @@
+// Rejection as sentence structure rather than stock phrases: in every language a rejection says
+// that someone else was chosen, that the candidacy will not go on, or that the search was closed.
+// Each rule pairs a set of first terms (a verb of choosing, a negation, a verb of closing) with a
+// set of second terms (another person, the candidacy, the process) that must follow within the
+// same clause: no sentence end or comma between them, and within a window of characters. New
+// wording is caught as long as its parts are in the lexicons, not only the exact strings seen.
+
+import { findPatterns, patternSet, type PatternSet } from "./text.ts";
+import type { Phrase } from "./phrases.ts";
+
+export interface ClauseRule {
+  name: string;
+  weight: number;
+  /** Counts only where the text is about a job application. */
+  generic?: boolean;
+  first: string[];
+  second: string[];
+  /** Characters from the start of the first term to the start of the second. */
+  window: number;
+  /** Words one of which must stand between the terms (the verb of going on after a negation). */
+  mid?: string[];
+}
+
+const terms = (s: string): string[] => s.split("|");
+
+/** Someone else was chosen: a verb of choosing or going on, then another person. */
+const CHOSE_OTHER: ClauseRule[] = [
+  {
+    name: "chose someone else",
+    weight: 0.85,
+    first: terms("go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
+    second: terms("someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
+    window: 80,
+  },
+  {
+    name: "chose someone else (es)",
+    weight: 0.85,
+    generic: true,
+    first: terms("continuar|seguir|avanzar|optado|optar|decantado|decidido|elegido|escogido|seleccionado|contratado|apostado|quedado|ofrecido|cubierto|cubrir|adelante"),
+    second: terms("con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
+    window: 110,
+  },
+  {
+    name: "chose someone else (it)",
+    weight: 0.85,
+    generic: true,
+    first: terms("andare avanti|andremo avanti|proseguire|proseguiremo|procedere|procederemo|continuare|continueremo|scelto|selezionato|preferito|optato|orientati|orientato|deciso|puntare|puntato|assegnato|offerto"),
+    second: terms("con un altro|con un'altra|con altri|con altre|un altro profilo|un'altra persona|un altro candidato|un'altra candidata|un'altra candidatura|altri candidati|altre candidate|altri profili|un candidato interno|una candidata interna|una risorsa interna|un profilo interno|internamente|una persona|un profilo|un candidato|una candidata"),
+    window: 110,
+  },
+  {
+    name: "chose someone else (fr)",
+    weight: 0.85,
+    generic: true,
+    first: terms("poursuivre|poursuivrons|continuer|continuerons|avancer|avancerons|retenu|retenir|choisi|opté|privilégié|orienté|orientés|orientées|porté|proposé|confié|attribué"),
+    second: terms("avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
+    window: 110,
+  },
+  {
+    name: "chose someone else (nl)",
+    weight: 0.85,
+    generic: true,
+    first: terms("verder|door|gekozen|kiezen|gekozen|besloten|geselecteerd|aangenomen|gegund|aangeboden|ingevuld"),
+    second: terms("met een andere|met andere|met iemand|voor een andere|voor andere|voor iemand|een andere kandidaat|een andere sollicitant|andere kandidaten|andere sollicitanten|iemand anders|een interne kandidaat|een interne collega|intern"),
+    window: 90,
+  },
+  {
+    name: "chose someone else (pt)",
+    weight: 0.85,
+    generic: true,
+    first: terms("seguir|seguiremos|avançar|avançaremos|prosseguir|prosseguiremos|continuar|continuaremos|optamos|optado|optar|escolhemos|escolhido|selecionamos|selecionado|decidimos|contratamos|contratado|oferecemos|oferecida|oferecido|preenchida|preenchido"),
+    second: terms("com outra pessoa|com outro perfil|com outro candidato|com outra candidata|com outros candidatos|com outras pessoas|com outros perfis|com uma pessoa|com um perfil|com um candidato|com uma candidata|outra pessoa|outro perfil|outro candidato|outra candidata|outros candidatos|outros perfis|um candidato interno|uma candidata interna|uma pessoa interna|internamente"),
+    window: 110,
+  },
+  {
+    // German puts the verb last: "uns für eine Kandidatin mit mehr Erfahrung ... entschieden".
+    name: "chose someone else (de)",
+    weight: 0.85,
+    generic: true,
+    first: terms("für eine kandidatin|für einen kandidaten|für eine bewerberin|für einen bewerber|für eine andere|für einen anderen|für andere|für jemand|für eine person|für eine interne|für einen internen|für eine mitbewerberin|für einen mitbewerber|mit einer anderen|mit einem anderen|mit einer kandidatin|mit einem kandidaten|mit einer internen|mit einem internen|mit anderen|intern"),
+    second: terms("entschieden|entscheiden|zu besetzen|besetzt|fortzufahren|fortfahren|fortzusetzen|weiterzugehen|weitergehen|vergeben"),
+    window: 130,
+  },
+];
+
+/** The candidacy will not go on: a negation, a verb of going on, then the candidacy. */
+const NOT_GOING_ON: ClauseRule[] = [
+  {
+    name: "will not go on with the candidacy (es)",
+    weight: 0.85,
+    generic: true,
+    first: terms("no podremos|no podemos|no vamos a|no seguiremos|no continuaremos|no avanzaremos|no es posible|no será posible|no ha sido posible|decidido no|optado por no|no poder"),
+    second: terms("tu candidatura|su candidatura|contigo|con usted|en el proceso|tu proceso|tu perfil|su perfil"),
+    mid: terms("seguir|continuar|avanzar|adelante|prosperar|ofrecer|contar"),
+    window: 70,
+  },
+  {
+    name: "will not go on with the candidacy (it)",
+    weight: 0.85,
+    generic: true,
+    first: terms("non potremo|non possiamo|non proseguiremo|non procederemo|non andremo|di non|non è possibile|non sarà possibile|non ci è possibile"),
+    second: terms("candidatura|con lei|con te|nel processo|nella selezione|il processo|il percorso|la posizione|il ruolo"),
+    mid: terms("prosegu|proced|andare avanti|avanti|continu|avanz|offrir|propor"),
+    window: 70,
+  },
+  {
+    name: "will not go on with the candidacy (fr)",
+    weight: 0.85,
+    generic: true,
+    first: terms("ne pouvons pas|ne pourrons pas|ne poursuivrons pas|ne continuerons pas|de ne pas|n'est pas possible|ne sera pas possible|ne pas pouvoir"),
+    second: terms("votre candidature|ta candidature|votre profil|ton profil|le processus|avec vous|avec toi|le poste"),
+    mid: terms("poursuiv|continu|avanc|retenir|donner suite|aller plus loin|proposer|offrir"),
+    window: 70,
+  },
+  {
+    name: "will not go on with the candidacy (pt)",
+    weight: 0.85,
+    generic: true,
+    first: terms("não podemos|não poderemos|não vamos|não iremos|não seguiremos|não avançaremos|decidimos não|optamos por não|não será possível|não é possível|não foi possível"),
+    second: terms("sua candidatura|tua candidatura|candidatura|com você|consigo|contigo|no processo|o processo|seu perfil"),
+    mid: terms("seguir|avançar|prosseguir|continu|dar continuidade|dar seguimento|oferecer"),
+    window: 70,
+  },
+  {
+    // German: object first, negated verb last ("Ihnen die Stelle ... leider nicht anbieten").
+    name: "will not go on with the candidacy (de)",
+    weight: 0.85,
+    generic: true,
+    first: terms("ihre bewerbung|deine bewerbung|ihre kandidatur|deine kandidatur|ihnen die stelle|dir die stelle|ihnen die position|dir die position|ihnen diese stelle|dir diese stelle|ihnen diese position|ihnen kein|dir kein|ihr profil|dein profil"),
+    second: terms("nicht weiter|nicht anbieten|nicht berücksichtigen|nicht fortsetzen|nicht fortführen|nicht zusagen|nicht mehr|nicht in die nächste|nicht weiterführen|nicht weiterverfolgen|nicht vorankommen|angebot machen|angebot unterbreiten"),
+    window: 110,
+  },
+];
+
+/** The search itself is over: a verb of closing, then the process or the role. */
+const SEARCH_CLOSED: ClauseRule[] = [
+  {
+    name: "closed the search",
+    weight: 0.85,
+    generic: true,
+    first: terms("closed|closing|close|cancelled|canceled|cancelling|canceling|cancel|ended|ending|halted|stopped|discontinued|withdrawn|withdrew|eliminated|cerrado|cerrar|cancelado|cancelar|finalizado|chiuso|chiudere|annullato|annullare|interrotto|fermé|fermer|clôturé|clôturer|annulé|annuler|gesloten|sluiten|stopgezet|ingetrokken|geannuleerd|encerrado|encerrar|cancelada|cancelamos|encerramos|fechamos|fechado"),
+    second: terms("the process|the search|the role|the position|the requisition|the opening|the vacancy|the hiring process|the recruitment|this role|this position|this search|this opening|this process|el proceso|la búsqueda|la vacante|el puesto|la posición|este proceso|esta vacante|il processo|la selezione|la posizione|la ricerca|questa posizione|questo processo|le processus|le recrutement|le poste|la procédure|ce poste|ce recrutement|het proces|de vacature|de procedure|de functie|deze vacature|deze functie|o processo|a vaga|a posição|este processo|esta vaga"),
+    window: 60,
+  },
+  {
+    name: "closed the search (de)",
+    weight: 0.85,
+    generic: true,
+    first: terms("das verfahren|den prozess|die stelle|die position|die ausschreibung|den rekrutierungsprozess|das auswahlverfahren|den bewerbungsprozess|die suche|diese stelle|diese position"),
+    second: terms("eingestellt|geschlossen|abgebrochen|gestoppt|storniert|zurückgezogen|beendet|einzustellen|zu schließen|abzubrechen|zu streichen|gestrichen"),
+    window: 90,
+  },
+];
+
+export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...SEARCH_CLOSED];
+
+interface ClauseIndex {
+  set: PatternSet;
+  /** For each term in the set: the rules it starts and the rules it ends. */
+  firstOf: number[][];
+  secondOf: number[][];
+}
+
+let INDEX: ClauseIndex | undefined;
+
+function indexClauses(): ClauseIndex {
+  if (INDEX) return INDEX;
+  const all: string[] = [];
+  const at = new Map<string, number>();
+  const firstOf: number[][] = [];
+  const secondOf: number[][] = [];
+  const slot = (t: string): number => {
+    if (!/^\p{L}/u.test(t)) throw new Error(`clause term must start with a letter: ${JSON.stringify(t)}`);
+    let i = at.get(t);
+    if (i === undefined) {
+      i = all.push(t) - 1;
+      at.set(t, i);
+      firstOf.push([]);
+      secondOf.push([]);
+    }
+    return i;
+  };
+  CLAUSE_RULES.forEach((rule, r) => {
+    for (const t of rule.first) firstOf[slot(t)]!.push(r);
+    for (const t of rule.second) secondOf[slot(t)]!.push(r);
+  });
+  INDEX = { set: patternSet(all), firstOf, secondOf };
+  return INDEX;
+}
+
+/** Stops a clause: a sentence end, a comma or semicolon ("proceed with next steps, someone will call"). */
+const CLAUSE_BREAK = /[.!?;,:]/;
+
+export interface ClauseHit {
+  phrase: Phrase;
+  at: number;
+}
+
+/**
+ * The first place each rule holds in `text` (folded), as a phrase for reporting: first term, then
+ * the second term within the window and the same clause, with a `mid` word between where asked.
+ */
+export function matchClauses(text: string): ClauseHit[] {
+  const { set, firstOf, secondOf } = indexClauses();
+  const found = findPatterns(text, set, 10, true);
+  const firsts: { term: number; at: number }[][] = CLAUSE_RULES.map(() => []);
+  const seconds: { term: number; at: number }[][] = CLAUSE_RULES.map(() => []);
+  found.forEach((positions, term) => {
+    if (!positions) return;
+    for (const r of firstOf[term]!) for (const at of positions) firsts[r]!.push({ term, at });
+    for (const r of secondOf[term]!) for (const at of positions) seconds[r]!.push({ term, at });
+  });
+  const hits: ClauseHit[] = [];
+  CLAUSE_RULES.forEach((rule, r) => {
+    if (!firsts[r]!.length || !seconds[r]!.length) return;
+    const ends = seconds[r]!.sort((a, b) => a.at - b.at);
+    for (const f of firsts[r]!.sort((a, b) => a.at - b.at)) {
+      const firstText = set.patterns[f.term]!;
+      const end = f.at + firstText.length;
+      for (const s of ends) {
+        if (s.at < end) continue;
+        if (s.at - f.at > rule.window) break;
+        const between = text.slice(end, s.at);
+        if (CLAUSE_BREAK.test(between)) break;
+        if (rule.mid && !rule.mid.some((m) => between.includes(m))) continue;
+        hits.push({ at: f.at, phrase: { text: firstText, then: set.patterns[s.term]!, weight: rule.weight, generic: rule.generic } });
+        return;
+      }
+    }
+  });
+  return hits;
+}
