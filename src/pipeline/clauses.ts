@@ -60,8 +60,17 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (nl)",
     weight: 0.85,
     generic: true,
-    first: terms("verder|door|gekozen|kiezen|gekozen|besloten|geselecteerd|aangenomen|gegund|aangeboden|ingevuld"),
+    first: terms("verder|door|gekozen|kiezen|besloten|geselecteerd|aangenomen|gegund|aangeboden|ingevuld"),
     second: terms("met een andere|met andere|met iemand|voor een andere|voor andere|voor iemand|een andere kandidaat|een andere sollicitant|andere kandidaten|andere sollicitanten|iemand anders|een interne kandidaat|een interne collega|intern"),
+    window: 90,
+  },
+  {
+    // Dutch, like German, may put the verb last: "de functie intern ingevuld".
+    name: "chose someone else (nl, verb last)",
+    weight: 0.85,
+    generic: true,
+    first: terms("intern|met een andere|met iemand|door een andere|door iemand|voor een andere|voor iemand|aan een andere|aan iemand"),
+    second: terms("ingevuld|vervuld|gekozen|aangenomen|gegund|aangeboden|bezet|doorgaan|verdergaan|te gaan"),
     window: 90,
   },
   {

@@ -45,6 +45,13 @@ const JOB_NOUNS = new Set(
 const COMPOUND_TAILS = [...JOB_NOUNS].filter((n) => n.length >= 6);
 
 function isJobWord(w: string): boolean {
+  if (isJobNounOrCompound(w)) return true;
+  // German feminine forms of any job noun, borrowed ones included: "Researcherin", "Produktresearcherinnen".
+  const base = w.endsWith("innen") ? w.slice(0, -5) : w.endsWith("in") ? w.slice(0, -2) : "";
+  return base.length >= 4 && isJobNounOrCompound(base);
+}
+
+function isJobNounOrCompound(w: string): boolean {
   if (JOB_NOUNS.has(w)) return true;
   if (w.length < 9) return false;
   for (const tail of COMPOUND_TAILS) if (w.length - tail.length >= 3 && w.endsWith(tail)) return true;
@@ -109,7 +116,15 @@ interface Cand {
   order: number;
 }
 
-const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "mit", "zu", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|"];
+const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "mit", "zu", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|",
+  // Pronouns, auxiliaries, relatives and conjunctions never stand inside a title: "Art Director abbiamo scelto…".
+  ...("we|you|i|they|have|has|had|was|were|is|are|will|would|which|who|that|but|because|so|" +
+    "wir|ich|haben|hat|ist|sind|wurde|wurden|werden|die|dass|aber|weil|" +
+    "nous|vous|je|avons|avez|est|sont|sommes|a|qui|que|mais|car|parce|" +
+    "hemos|he|han|ha|es|fue|somos|son|que|pero|porque|" +
+    "abbiamo|ho|hanno|è|sono|siamo|che|ma|perché|" +
+    "we|hebben|heb|hebt|is|zijn|werd|dat|die|maar|omdat|" +
+    "nós|temos|tenho|têm|foi|é|são|que|mas|porque").split("|")];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
@@ -118,7 +133,7 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
   ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
-const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat"];
+const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition"];
 const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", "'s ", "’s "];
 
 /** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
@@ -199,7 +214,8 @@ function leftCaptures(text: string, found: (number[] | undefined)[], offset: num
           }
         }
         if (best >= 0) {
-          const t = cleanRole(window.slice(best + len).trim());
+          // "the confidential Director of Engineering search": a lower-case adjective before a capitalised title.
+          const t = cleanRole(window.slice(best + len).trim().replace(/^(?:\p{Ll}+ ){1,2}(?=\p{Lu})/u, ""));
           if (t && !t.includes("\n") && isTitleLike(t)) addCand(cands, t, 3 + (hasJobNoun(t) ? 1 : 0));
           // Written in lower case in running text: "for the data analyst position".
           else if (t && !t.includes("\n") && isLowerCaseTitle(t)) addCand(cands, titleCase(t), 3);

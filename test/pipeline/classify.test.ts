@@ -101,3 +101,41 @@ describe("classifyRejection with a feedback call", () => {
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
   });
 });
+
+// Clause rules (src/pipeline/clauses.ts): wordings written for these tests, not taken from any fixture.
+describe("classifyRejection by clause structure", () => {
+  it.each([
+    ["Thanks for meeting the team about the Planner role. In the end we hired a candidate with more retail experience."],
+    ["Thanks again for the chat. We've settled on someone already based in Lisbon."],
+    ["Thank you for interviewing for the Planner role. We offered the job to an internal applicant who knows our systems."],
+    ["Gracias por la entrevista para el puesto. Al final hemos apostado por un perfil con más experiencia en logística."],
+    ["Gracias por tu candidatura. Por motivos presupuestarios hemos cancelado el proceso para este puesto."],
+    ["Gracias por tu interés en el puesto. No vamos a poder seguir adelante con tu candidatura."],
+    ["Grazie per il colloquio per la posizione. Alla fine abbiamo preferito puntare su una candidata con più esperienza."],
+    ["Grazie per la candidatura. Non potremo andare avanti con lei nel processo di selezione."],
+    ["Merci pour votre candidature au poste. Nous nous sommes orientés vers un profil plus expérimenté."],
+    ["Merci pour l'entretien. Nous avons décidé de ne pas poursuivre avec votre candidature."],
+    ["Bedankt voor het gesprek over de vacature. We hebben de functie intern ingevuld."],
+    ["Obrigado pela entrevista para a vaga. Optamos por avançar com um candidato com mais experiência em vendas."],
+    ["Vielen Dank für Ihre Bewerbung. Wir haben uns für einen Bewerber mit mehr Branchenerfahrung entschieden."],
+    ["Vielen Dank für Ihre Bewerbung. Wir können Ihre Bewerbung leider nicht weiter berücksichtigen."],
+    ["Vielen Dank für Ihr Interesse an der Stelle. Wir haben das Auswahlverfahren wegen einer Umstrukturierung eingestellt."],
+  ])("is a rejection: %s", async (body) => {
+    const c = await classify(body);
+    expect(c.isRejection, c.reasons.join("\n")).toBe(true);
+    expect(c.reasons.some((r) => r.startsWith("rejection wording"))).toBe(true);
+  });
+
+  it.each([
+    // A comma ends the clause: the next steps go on, and someone else will call.
+    ["Thanks for applying to the Planner role. We'd like to proceed with next steps, someone from our team will call you this week."],
+    // Another person, but not chosen instead of the candidate.
+    ["Thanks for your application for the Planner role. In the interview you will meet another person from the team; please pick a time."],
+    ["Gracias por tu candidatura al puesto. Vas a continuar el proceso con una entrevista técnica; elige un horario."],
+    // The process is closed for applications, and the candidate is in it.
+    ["Thanks for applying. Applications for the Planner role are now closed and we will invite shortlisted candidates next week."],
+  ])("is not a rejection: %s", async (body) => {
+    const c = await classify(body);
+    expect(c.isRejection, c.reasons.join("\n")).toBe(false);
+  });
+});

@@ -45,6 +45,15 @@ describe("extractRole", () => {
     ["re: founding engineer", "We're going with someone else for the founding engineer spot.", "Founding Engineer"],
     ["Candidatura", "la ringraziamo per l'interesse per il ruolo di Attuaria Senior.", "Attuaria Senior"],
     ["Tu candidatura", "Gracias por tu interés en la posición de Analista de Riesgos.", "Analista de Riesgos"],
+    // German feminine forms of borrowed job nouns.
+    ["Ihre Bewerbung als Produktresearcherin", "", "Produktresearcherin"],
+    ["Absage", "Ihre Bewerbung als Data Researcherin haben wir geprüft.", "Data Researcherin"],
+    // A title never runs on into a verb phrase, in any language.
+    ["Aggiornamento", "Per la posizione di Brand Manager abbiamo deciso diversamente.", "Brand Manager"],
+    ["Actualización", "Para el puesto de Jefe de Ventas hemos elegido otro perfil.", "Jefe de Ventas"],
+    // A lower-case adjective before the title, and a search instead of a role.
+    ["Update", "About the confidential Head of Platform search I mentioned: the client has decided.", "Head of Platform"],
+    ["Update", "Thank you for your time on our exciting Staff Designer opening.", "Staff Designer"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
@@ -64,6 +73,7 @@ describe("employer from a team's sign-off, the subject's 'interest in', and a te
     ["Careers <no-reply@ashbyhq.com>", "Update", "We will not be moving forward with your application.\r\n\r\nThe Saltmarsh Robotics Recruiting Team", "Saltmarsh Robotics"],
     ["Careers <no-reply@ashbyhq.com>", "Thank you for your interest in Ferrule Systems", "We will not be moving forward with your application.", "Ferrule Systems"],
     ["Hiring at Pellucid <hiring@pellucidhealth.test>", "Update", "Thank you for applying. We will not be moving forward with your application.", "Pellucid"],
+    ["Talent Acquisition <talent@careers-tamarack.icims.com>", "Application Status Update", "Thank you for taking the time to apply with Tamarack Cold Storage. We have chosen to pursue other applicants.", "Tamarack Cold Storage"],
   ])("%s / %s", async (from, subject, body, want) => {
     expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
   });
