@@ -19,6 +19,10 @@ export interface ClauseRule {
   window: number;
   /** Words one of which must stand between the terms (the verb of going on after a negation). */
   mid?: string[];
+  /** Words that must not stand between them ("can't wait to move you forward", "selected you over other candidates"). */
+  midNot?: string[];
+  /** Words that, just before the first term, make the clause hypothetical ("once the role is filled"). */
+  notBefore?: string[];
 }
 
 const terms = (s: string): string[] => s.split("|");
@@ -29,6 +33,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else",
     weight: 0.85,
     first: terms("go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
+    midNot: terms(" you from| you over| you above| you ahead| you among| you and"),
     second: terms("someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
     window: 80,
   },
@@ -94,6 +99,16 @@ const CHOSE_OTHER: ClauseRule[] = [
 
 /** The candidacy will not go on: a negation, a verb of going on, then the candidacy. */
 const NOT_GOING_ON: ClauseRule[] = [
+  {
+    name: "will not go on with the candidacy",
+    weight: 0.85,
+    first: terms("not|won't|wouldn't|can't|cannot|couldn't|aren't|isn't|wasn't|weren't|didn't|unable to|no longer"),
+    second: terms("your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
+    mid: terms("mov|progress|proceed|advanc|tak|pursu|continu|consider|forward|further|offer|go ahead|extend"),
+    // The negation governs something else: "can't wait to", "don't hesitate to", "not only", "if we don't hear back, we".
+    midNot: terms("wait|hesitate|forget|only|just|but |if |until|yet|, we|hear"),
+    window: 45,
+  },
   {
     name: "will not go on with the candidacy (es)",
     weight: 0.85,
@@ -161,7 +176,20 @@ const SEARCH_CLOSED: ClauseRule[] = [
   },
 ];
 
-export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...SEARCH_CLOSED];
+/** The post is taken: the role, then a word for filled, in every language. */
+const ROLE_FILLED: ClauseRule[] = [
+  {
+    name: "the role is filled",
+    weight: 0.85,
+    generic: true,
+    first: terms("position|role|job|vacancy|opening|post|seat|spot|requisition|stelle|position|poste|puesto|vacante|posición|plaza|posizione|ruolo|vacatura|vacature|functie|vaga|posição|cargo"),
+    second: terms("filled|pourvu|pourvue|cubierto|cubierta|ocupado|ocupada|coperta|coperto|assegnata|assegnato|ingevuld|vervuld|preenchida|preenchido|besetzt|vergeben|no longer open|no longer available|niet meer open|plus disponible|ya no está disponible|non è più disponibile|não está mais disponível|nicht mehr verfügbar|nicht mehr offen"),
+    notBefore: terms("once|until|when|before|after|if|as soon as|sobald|bis|wenn|quand|dès que|avant|cuando|hasta que|antes|quando|finché|prima|zodra|totdat|voordat|até que|assim que|antes"),
+    window: 45,
+  },
+];
+
+export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...SEARCH_CLOSED, ...ROLE_FILLED];
 
 interface ClauseIndex {
   set: PatternSet;
@@ -197,6 +225,12 @@ function indexClauses(): ClauseIndex {
   return INDEX;
 }
 
+function isLetter(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /\p{L}/u.test(String.fromCharCode(code));
+}
+
 /** Stops a clause: a sentence end, a comma or semicolon ("proceed with next steps, someone will call"). */
 const CLAUSE_BREAK = /[.!?;,:]/;
 
@@ -214,8 +248,11 @@ export function matchClauses(text: string): ClauseHit[] {
   const found = findPatterns(text, set, 10, true);
   const firsts: { term: number; at: number }[][] = CLAUSE_RULES.map(() => []);
   const seconds: { term: number; at: number }[][] = CLAUSE_RULES.map(() => []);
-  found.forEach((positions, term) => {
-    if (!positions) return;
+  found.forEach((all, term) => {
+    if (!all) return;
+    // Whole words only: "not" is not "notify", "close" is not "closely".
+    const len = set.patterns[term]!.length;
+    const positions = all.filter((at) => !isLetter(text.charCodeAt(at + len)));
     for (const r of firstOf[term]!) for (const at of positions) firsts[r]!.push({ term, at });
     for (const r of secondOf[term]!) for (const at of positions) seconds[r]!.push({ term, at });
   });
@@ -226,12 +263,17 @@ export function matchClauses(text: string): ClauseHit[] {
     for (const f of firsts[r]!.sort((a, b) => a.at - b.at)) {
       const firstText = set.patterns[f.term]!;
       const end = f.at + firstText.length;
+      if (rule.notBefore) {
+        const before = text.slice(Math.max(0, f.at - 30), f.at);
+        if (rule.notBefore.some((w) => (" " + before).includes(" " + w + " "))) continue;
+      }
       for (const s of ends) {
         if (s.at < end) continue;
         if (s.at - f.at > rule.window) break;
         const between = text.slice(end, s.at);
         if (CLAUSE_BREAK.test(between)) break;
         if (rule.mid && !rule.mid.some((m) => between.includes(m))) continue;
+        if (rule.midNot?.some((m) => between.includes(m))) continue;
         hits.push({ at: f.at, phrase: { text: firstText, then: set.patterns[s.term]!, weight: rule.weight, generic: rule.generic } });
         return;
       }

@@ -13,10 +13,6 @@ export interface Phrase {
   /** A second phrase that must follow within `window` characters. */
   then?: string;
   window?: number;
-  /** Words one of which must stand between the phrase and `then` ("not ... moving ... your application"). */
-  mid?: string[];
-  /** Words that must not stand between them ("can't wait to move you forward"). */
-  midNot?: string[];
 }
 
 function list(weight: number, texts: string, generic = false): Phrase[] {
@@ -27,17 +23,6 @@ function kinds(weight: number, texts: string): Phrase[] {
 }
 function near(weight: number, text: string, then: string, window = 80, generic = false): Phrase {
   return { text, then, window, weight, generic };
-}
-
-/** Verbs of taking an application further: between a negation and "your application" they close it. */
-const PROGRESS = ["mov", "progress", "proceed", "advanc", "tak", "pursu", "continu", "consider", "forward", "further", "offer", "go ahead"];
-
-/** Words after which the negation is about something else: "can't wait to", "don't hesitate to", "not only". */
-const NOT_GOVERNING = ["wait", "hesitate", "forget", "only", "just", "but ", "if ", "until", "yet"];
-
-/** "not (be) <progress verb> ... your application": any wording of the negated next step. */
-function negatedProgress(weight: number, negations: string[], objects: string[], window: number): Phrase[] {
-  return negations.flatMap((n) => objects.map((o) => ({ text: n, then: o, window, weight, mid: PROGRESS, midNot: NOT_GOVERNING })));
 }
 
 /** A verb of choosing followed by another person: "seleccionado a" + "otra persona". */
@@ -63,7 +48,6 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.85, "decided to keep looking|continue our search|continue the search|not the right match|going to pass on|decided to pass|not be able to offer|go with candidates|go with a candidate|going with a candidate|went with a candidate|selected a candidate|chosen a candidate|not the best fit|not a good fit|not a strong fit|isn't the right fit|wasn't the right fit|not quite the right fit|aren't able to move forward|are not able to move forward|decided not to advance|not to progress your|decided not to progress|not be progressing|move in a different direction|moving in a different direction|different direction"),
   // more German, French, Spanish, Italian, Dutch, Portuguese wording
   ...list(0.85, "den vorzug gegeben|keine zusage|nicht in betracht|nicht weiter berücksichtigt|nicht berücksichtigt werden|anderen kandidaten entschieden|andere kandidatin entschieden|anderen bewerber entschieden|pas de suite favorable|pas pu être retenue|pas pu être retenu|ne sera pas retenue|ne sera pas retenu|pas été sélectionné|d'autres candidats|un autre candidat|une autre candidate|ne pas poursuivre|ne donnerons pas suite|ne pourrons pas y donner suite|otro perfil|otros perfiles|hemos optado por|no continuará en el proceso|no continuarás en el proceso|no podremos continuar|no seguir avanzando|non è stato possibile proseguire|altri profili|abbiamo individuato un altro|abbiamo scelto un altro|non prosegui|niet geselecteerd|niet verder in de procedure|niet verder in het proces|gekozen voor een andere|besloten om met een andere|não foi possível avançar|não avançará|outro perfil|outros perfis|não seguirá no processo|não daremos seguimento|não vamos avançar"),
-  ...negatedProgress(0.85, ["not ", "'t ", "cannot ", "unable to ", "no longer "], [" your application", " your candidacy", " your candidature", " your profile", " you forward", " you to the next"], 45),
   ...list(0.85, "not been successful|was not successful|were not successful|application was unsuccessful|application has been unsuccessful|extend an offer to another|offer to another applicant|move ahead with another|moving ahead with another|moved ahead with another|hire another candidate|hired another applicant|focus on other applicants|focus on other candidates"),
   // German, French, Spanish, Italian, Dutch, Portuguese: more of the same families
   ...list(0.85, "keine stelle anbieten|kein angebot machen|kein angebot unterbreiten|nicht weiter im auswahlverfahren|nicht im weiteren auswahlverfahren|im weiteren verfahren nicht|profil ne correspond pas|ne correspond pas aux|ne correspond pas à|ne correspondait pas|d'autres profils|d'autres candidatures|autre profil|choisi un candidat|choisi une candidate|correspond davantage|correspondent davantage|correspond mieux|plus en adéquation|no vamos a seguir adelante|no seguiremos adelante|no seguir adelante|no se ajusta|no encaja|no ha sido seleccionada|no has sido seleccionada|otras personas candidatas|non procedere|di non proseguire|non proseguiremo|non è stato selezionato|gekozen voor een kandidaat|gekozen voor iemand|beter aansluit|beter past bij|niet verder|optamos por não|não dar seguimento|não avançar|não vamos prosseguir|não prosseguir|outras candidaturas|perfil não foi selecionado"),

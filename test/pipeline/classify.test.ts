@@ -120,6 +120,10 @@ describe("classifyRejection by clause structure", () => {
     ["Vielen Dank für Ihre Bewerbung. Wir haben uns für einen Bewerber mit mehr Branchenerfahrung entschieden."],
     ["Vielen Dank für Ihre Bewerbung. Wir können Ihre Bewerbung leider nicht weiter berücksichtigen."],
     ["Vielen Dank für Ihr Interesse an der Stelle. Wir haben das Auswahlverfahren wegen einer Umstrukturierung eingestellt."],
+    ["Thanks for applying to Harbor Labs. The role you applied for was filled by a referral last week."],
+    ["Merci pour votre candidature. Le poste a finalement été pourvu en interne."],
+    ["Thank you for your application. I'm writing to say we won't be taking things further."],
+    ["Thanks for the interview. We can't offer you the role this time."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -134,6 +138,12 @@ describe("classifyRejection by clause structure", () => {
     ["Gracias por tu candidatura al puesto. Vas a continuar el proceso con una entrevista técnica; elige un horario."],
     // The process is closed for applications, and the candidate is in it.
     ["Thanks for applying. Applications for the Planner role are now closed and we will invite shortlisted candidates next week."],
+    // Hypothetical: the role is not filled yet.
+    ["Thanks for applying for the Planner role. We will let every applicant know once the position is filled; for now, please pick an interview slot."],
+    // "not" inside another word, and a negation that governs something else.
+    ["Thanks for applying for the Planner role. We will notify you as we move your application forward; please pick a time."],
+    ["Thanks for applying for the Planner role. If we don't hear back, we'll move your application forward anyway. Please pick a time."],
+    ["We reviewed many applications for the Planner role and selected you over other candidates! Please pick a time for the next round."],
   ])("is not a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(false);
