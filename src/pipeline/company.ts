@@ -27,10 +27,49 @@ const GENERIC = new Set(
 
 const GREETINGS = new Set("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjour|salut|chère|cher|hola|estimado|estimada|ciao|gentile|caro|cara|buongiorno|hoi|beste|geachte|olá|ola|caro|prezado|prezada|good|greetings".split("|"));
 
-const TEAM_AT_PREFIXES = ["hiring team at ", "recruiting team at ", "talent team at ", "talent acquisition at ", "careers at ", "recruiting at ", "jobs at ", "team at ", "people team at ", "recruitment at ", "hr at ", "the team at ", "hiring at ", "talent at ", "people at ", "recruitment team at ", "careers team at ", "talent acquisition team at "];
-const SUFFIXES = [" hiring team", " recruiting team", " recruitment team", " talent acquisition team", " talent acquisition", " talent team", " people team", " careers team", " careers", " career", " recruiting", " recruitment", " jobs", " team", " hr", " hiring", " talent", " people & culture", " people and culture", " human resources", " karriere", " recrutement", " empleo", " carreiras", " vacatures", " notifications", " no-reply", " noreply"];
+/** What a hiring team calls itself, in the seven languages: stripped from a display name to leave the employer. */
+const TEAM_PHRASES = [
+  "talent acquisition team", "talent acquisition", "hiring team", "recruiting team", "recruitment team", "talent team", "people team",
+  "people ops", "people operations", "careers team", "hr team", "people & culture", "people and culture", "human resources",
+  "careers", "career", "recruiting", "recruitment", "recruiters", "recruiter", "jobs", "team", "hr", "hiring", "talent", "staffing", "people",
+  "karriereteam", "recruiting-team", "karriere", "personalabteilung", "personalwesen", "bewerbermanagement", "jobs & karriere",
+  "équipe recrutement", "équipe rh", "recrutement", "carrières", "ressources humaines", "rh",
+  "recursos humanos", "rrhh", "selección", "reclutamiento", "empleo", "talento",
+  "risorse umane", "selezione", "lavora con noi", "carriere",
+  "werving & selectie", "werving en selectie", "werving", "vacatures", "hr-team",
+  "recrutamento", "carreiras", "talentos", "gente e gestão",
+  "notifications", "no-reply", "noreply",
+].sort((a, b) => b.length - a.length);
 
-/** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "The Acme Robotics Recruiting Team" -> the company. */
+/** Words that join a team to its employer: "Talent at Globex", "Recursos Humanos de Globex", "Jobs bei Globex". */
+const TEAM_JOINERS = [" at ", " @ ", " bei ", " von ", " chez ", " de ", " di ", " da ", " do ", " van ", " bij ", " of ", " en ", " for ", " für "];
+/** Team nouns that may stand before the name with no joiner: "Team Globex", "Équipe Globex". */
+const TEAM_NOUNS = ["team ", "équipe ", "equipo ", "equipe ", "squadra "];
+/** A team before the name: joined ("Talent at Globex"), a team noun ("Team Globex") or several words ("Werving & Selectie Globex"). */
+const TEAM_PREFIXES = [
+  ...TEAM_PHRASES.flatMap((t) => TEAM_JOINERS.map((j) => t + j)),
+  ...TEAM_NOUNS,
+  ...TEAM_PHRASES.filter((t) => t.includes(" ")).map((t) => t + " "),
+].sort((a, b) => b.length - a.length);
+const NAME_SEPARATORS = /\s+[|@·:–—-]\s+/;
+
+/** The name with team words taken off both ends: "The Acme Recruiting Team" -> "Acme"; "" when nothing else is left. */
+function stripTeamWords(name: string): string {
+  let n = name.replace(/^the\s+/i, "").trim();
+  for (let guard = 0; guard < 3; guard++) {
+    const l = n.toLowerCase();
+    const team = TEAM_PHRASES.find((t) => l === t);
+    if (team) return "";
+    const prefix = TEAM_PREFIXES.find((p) => l.startsWith(p));
+    const suffix = TEAM_PHRASES.find((t) => l.endsWith(" " + t));
+    if (prefix) n = n.slice(prefix.length).replace(/^the\s+/i, "").trim();
+    else if (suffix) n = n.slice(0, n.length - suffix.length - 1).trim();
+    else break;
+  }
+  return n;
+}
+
+/** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "Globex | Careers", "Recursos Humanos de Globex" -> the company. */
 export function companyFromDisplayName(name: string): string | null {
   let n = name.replace(/["']/g, "").replace(/\s+/g, " ").trim();
   if (!n) return null;
@@ -45,18 +84,14 @@ export function companyFromDisplayName(name: string): string | null {
   // "Jane at Globex": a person writing from the employer's ATS.
   const at = n.toLowerCase().indexOf(" at ");
   if (at > 0 && looksLikePersonName(n.slice(0, at))) n = n.slice(at + 4);
-  const lower = n.toLowerCase();
-  for (const pre of TEAM_AT_PREFIXES) {
-    if (lower.startsWith(pre)) return n.slice(pre.length).trim() || null;
+  // "Globex | Careers", "Recruiting Team - Globex": one side is only team words.
+  const parts = n.split(NAME_SEPARATORS);
+  if (parts.length === 2) {
+    const [left, right] = parts.map(stripTeamWords) as [string, string];
+    if (!left && right) return right;
+    if (!right && left) return left;
   }
-  n = n.replace(/^the\s+/i, "");
-  for (let guard = 0; guard < 3; guard++) {
-    const l = n.toLowerCase();
-    const s = SUFFIXES.find((x) => l.endsWith(x));
-    if (!s) break;
-    n = n.slice(0, n.length - s.length).trim();
-  }
-  return n || null;
+  return stripTeamWords(n) || null;
 }
 
 function isUsable(text: string, excluded: Set<string>): boolean {

@@ -14,6 +14,19 @@ describe("companyFromDisplayName", () => {
     ["Fernway Hiring Team", "Fernway"],
     ["Hiring at Tidewell", "Tidewell"],
     ["People at Marlowe & Finch", "Marlowe & Finch"],
+    // Team words on either side of a separator, and in the other six languages.
+    ["Brightwell | Careers", "Brightwell"],
+    ["Recruiting Team - Brightwell", "Brightwell"],
+    ["Talent @ Brightwell", "Brightwell"],
+    ["Team Brightwell", "Brightwell"],
+    ["Brightwell Personalabteilung", "Brightwell"],
+    ["Recursos Humanos de Brightwell", "Brightwell"],
+    ["Brightwell Risorse Umane", "Brightwell"],
+    ["Werving & Selectie Brightwell", "Brightwell"],
+    ["Brightwell Ressources Humaines", "Brightwell"],
+    ["Brightwell Recrutamento", "Brightwell"],
+    ["Jobs bei Brightwell", "Brightwell"],
+    ["Careers", null],
   ])("%s -> %s", (name, want) => expect(companyFromDisplayName(name)).toBe(want));
 });
 
