@@ -28,7 +28,7 @@ export const ATS_LIST: AtsInfo[] = [
   { id: "breezy", name: "Breezy HR", domains: ["breezy.hr", "breezyhr.com"], marks: ["powered by breezy"] },
   { id: "jobscore", name: "JobScore", domains: ["jobscore.com"], marks: [] },
   { id: "pinpoint", name: "Pinpoint", domains: ["pinpointhq.com"], marks: ["powered by pinpoint"] },
-  { id: "rippling", name: "Rippling", domains: ["rippling.com", "ats.rippling.com"], marks: [] },
+  { id: "rippling", name: "Rippling", domains: ["rippling.com", "ats.rippling.com", "ripplingats.com"], marks: [] },
   { id: "comeet", name: "Comeet", domains: ["comeet.co", "comeet.com"], marks: [] },
   { id: "dover", name: "Dover", domains: ["dover.com", "mail.dover.com"], marks: [] },
   { id: "gem", name: "Gem", domains: ["gem.com"], marks: [] },

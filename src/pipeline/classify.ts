@@ -45,6 +45,22 @@ function insideQuotes(text: string, start: number): boolean {
   return quotes % 2 === 1;
 }
 
+/** Thanks in the seven languages, ending just before what is thanked for. */
+const THANKS = [
+  "thank you for ", "thanks for ", "thanks again for ", "grateful for ", "appreciate ", "danke für ", "dank für ", "merci pour ", "merci de ",
+  "gracias por ", "agradecemos ", "grazie per ", "grazie della ", "grazie ancora per ", "ringraziamo per ", "bedankt voor ", "dank voor ",
+  "dank je voor ", "obrigado pela ", "obrigada pela ", "obrigado por ", "obrigada por ", "agradecemos a ",
+];
+
+function thanksFor(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 30), at);
+  return THANKS.some((t) => {
+    const i = before.lastIndexOf(t);
+    // Only what is thanked for itself ("thanks for your availability"), not a verb ("thanks for confirming your interview").
+    return i >= 0 && /^(?:all |the |toda |tutta |toute )?$/.test(before.slice(i + t.length));
+  });
+}
+
 /** Verbs that invite the reader to set something up: what follows is named, not sent. */
 const SETUP_VERBS = [
   "create a ", "create an ", "create your ", "set up ", "setting up ", "sign up for ", "sign up to ",
@@ -130,6 +146,8 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       if (p.kind && invitesToSetUp(text, at)) continue;
       const sentence = sentenceAround(text, at, at + p.text.length);
       if (negationAware && !p.kind && NEGATIONS.some((n) => sentence.includes(n))) continue;
+      // "Thank you for your availability", "merci pour votre disponibilité": thanks for what was, not a request.
+      if (negationAware && !p.kind && thanksFor(text, at)) continue;
       const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;
       best = Math.max(best, w);
     }

@@ -32,9 +32,9 @@ const CHOSE_OTHER: ClauseRule[] = [
   {
     name: "chose someone else",
     weight: 0.85,
-    first: terms("go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
+    first: terms("offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
     midNot: terms(" you from| you over| you above| you ahead| you among| you and"),
-    second: terms("someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
+    second: terms("internally|in-house|from within|someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
     window: 80,
   },
   {
@@ -91,7 +91,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (de)",
     weight: 0.85,
     generic: true,
-    first: terms("für eine kandidatin|für einen kandidaten|für eine bewerberin|für einen bewerber|für eine andere|für einen anderen|für andere|für jemand|für eine person|für eine interne|für einen internen|für eine mitbewerberin|für einen mitbewerber|mit einer anderen|mit einem anderen|mit einer kandidatin|mit einem kandidaten|mit einer internen|mit einem internen|mit anderen|intern"),
+    first: terms("für kandidat*|für bewerber*|für eine kandidat*|für einen kandidat*|für eine bewerber*|für einen bewerber*|für andere*|für eine andere*|für einen anderen*|für jemand*|für eine person|für personen|für eine interne*|für einen internen*|für eine mitbewerber*|für einen mitbewerber*|mit einer anderen*|mit einem anderen*|mit einer kandidat*|mit einem kandidat*|mit kandidat*|mit einer internen*|mit einem internen*|mit anderen*|intern"),
     second: terms("entschieden|entscheiden|zu besetzen|besetzt|fortzufahren|fortfahren|fortzusetzen|weiterzugehen|weitergehen|vergeben"),
     window: 130,
   },
@@ -193,9 +193,10 @@ export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...S
 
 interface ClauseIndex {
   set: PatternSet;
-  /** For each term in the set: the rules it starts and the rules it ends. */
+  /** For each term in the set: the rules it starts and the rules it ends, and whether it is a prefix. */
   firstOf: number[][];
   secondOf: number[][];
+  prefix: boolean[];
 }
 
 let INDEX: ClauseIndex | undefined;
@@ -206,7 +207,9 @@ function indexClauses(): ClauseIndex {
   const at = new Map<string, number>();
   const firstOf: number[][] = [];
   const secondOf: number[][] = [];
-  const slot = (t: string): number => {
+  const prefix: boolean[] = [];
+  const slot = (term: string): number => {
+    const t = term.endsWith(PREFIX_MARK) ? term.slice(0, -1) : term;
     if (!/^\p{L}/u.test(t)) throw new Error(`clause term must start with a letter: ${JSON.stringify(t)}`);
     let i = at.get(t);
     if (i === undefined) {
@@ -215,13 +218,14 @@ function indexClauses(): ClauseIndex {
       firstOf.push([]);
       secondOf.push([]);
     }
+    prefix[i] = prefix[i] === true || t !== term;
     return i;
   };
   CLAUSE_RULES.forEach((rule, r) => {
     for (const t of rule.first) firstOf[slot(t)]!.push(r);
     for (const t of rule.second) secondOf[slot(t)]!.push(r);
   });
-  INDEX = { set: patternSet(all), firstOf, secondOf };
+  INDEX = { set: patternSet(all), firstOf, secondOf, prefix };
   return INDEX;
 }
 
@@ -230,6 +234,15 @@ function isLetter(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   return /\p{L}/u.test(String.fromCharCode(code));
 }
+
+/** The end of the word at `i`, German gender marks included ("Kandidat:innen", "Bewerber*innen"). */
+function wordEnd(text: string, i: number): number {
+  while (i < text.length && (isLetter(text.charCodeAt(i)) || ":*_/".includes(text[i]!))) i++;
+  return i;
+}
+
+/** A term ending in "*" matches as a prefix ("für kandidat*" takes "Kandidat:innen", "Kandidatinnen"). */
+const PREFIX_MARK = "*";
 
 /** Stops a clause: a sentence end, a comma or semicolon ("proceed with next steps, someone will call"). */
 const CLAUSE_BREAK = /[.!?;,:]/;
@@ -244,15 +257,15 @@ export interface ClauseHit {
  * the second term within the window and the same clause, with a `mid` word between where asked.
  */
 export function matchClauses(text: string): ClauseHit[] {
-  const { set, firstOf, secondOf } = indexClauses();
+  const { set, firstOf, secondOf, prefix } = indexClauses();
   const found = findPatterns(text, set, 10, true);
   const firsts: { term: number; at: number }[][] = CLAUSE_RULES.map(() => []);
   const seconds: { term: number; at: number }[][] = CLAUSE_RULES.map(() => []);
   found.forEach((all, term) => {
     if (!all) return;
-    // Whole words only: "not" is not "notify", "close" is not "closely".
+    // Whole words only: "not" is not "notify", "close" is not "closely"; prefixes end with their word.
     const len = set.patterns[term]!.length;
-    const positions = all.filter((at) => !isLetter(text.charCodeAt(at + len)));
+    const positions = prefix[term] ? all : all.filter((at) => !isLetter(text.charCodeAt(at + len)));
     for (const r of firstOf[term]!) for (const at of positions) firsts[r]!.push({ term, at });
     for (const r of secondOf[term]!) for (const at of positions) seconds[r]!.push({ term, at });
   });
@@ -262,7 +275,7 @@ export function matchClauses(text: string): ClauseHit[] {
     const ends = seconds[r]!.sort((a, b) => a.at - b.at);
     for (const f of firsts[r]!.sort((a, b) => a.at - b.at)) {
       const firstText = set.patterns[f.term]!;
-      const end = f.at + firstText.length;
+      const end = prefix[f.term] ? wordEnd(text, f.at + firstText.length) : f.at + firstText.length;
       if (rule.notBefore) {
         const before = text.slice(Math.max(0, f.at - 30), f.at);
         if (rule.notBefore.some((w) => (" " + before).includes(" " + w + " "))) continue;

@@ -229,7 +229,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // "the hiring manager at Saguaro Credit Union": someone outside the employer reports the employer's
   // decision. When the organisation named is not the sender's own, the sender writes for a client.
   let clientNamed: string | null = null;
-  if (!agency && lowerLatest.length === latest.length) {
+  if (lowerLatest.length === latest.length) {
     for (const p of CLIENT_SIDE_PHRASES) {
       const at = lowerLatest.indexOf(p);
       if (at < 0 || (at > 0 && /[\p{L}]/u.test(lowerLatest[at - 1]!))) continue;
@@ -241,7 +241,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
         }
       }
       const name = captureCapitalised(latest, start, { maxWords: 5, stopWords: STOP_WORDS });
-      if (name && !(looksLikePersonName(name) && !name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))) && !matchesSlug(stripLegalSuffix(name), senderSlugs)) {
+      // Nobody is a hiring manager "at" a person: whatever is named here is an organisation.
+      if (name && !matchesSlug(stripLegalSuffix(name), senderSlugs)) {
         clientNamed = name;
         break;
       }

@@ -16,6 +16,9 @@ export interface CaptureOptions {
 }
 
 /** Reads a capitalised phrase starting at `start` (skipping spaces), up to punctuation. */
+/** Abbreviations that end in a dot without ending the phrase ("Sr. Data Analyst", "Acme Co. Ltd"). */
+export const ABBREVIATION = /^(inc|ltd|co|corp|s\.a|llc|sr|jr|snr|jnr|mgr|assoc|asst|dept|dir|st|mt|dr|ing|lic)\.?$/i;
+
 export function captureCapitalised(text: string, start: number, opts: CaptureOptions = {}): string | null {
   const maxWords = opts.maxWords ?? 6;
   let i = start;
@@ -33,8 +36,8 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     if (!word) break;
     // A word ending in punctuation ends the phrase after it.
     const m = /^(.*?)([.,;:!?)"”’\]|]+)$/.exec(word);
-    // Abbreviations end in a dot without ending the phrase ("Sr. Data Analyst", "Acme Co. Ltd").
-    let stopAfter = !!m && !/^(inc|ltd|co|corp|s\.a|llc|sr|jr|snr|jnr|mgr|assoc|asst|dept|dir|st|mt|dr|ing|lic)\.?$/i.test(word.replace(/,$/, ""));
+    const abbreviation = ABBREVIATION.test(word.replace(/,$/, ""));
+    let stopAfter = !!m && !abbreviation;
     if (stopAfter && opts.commaJoins && m![2] === ",") {
       let n = e;
       while (n < text.length && text[n] === " ") n++;
@@ -45,7 +48,8 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
         stopAfter = false;
       }
     }
-    if (m) word = m[1]! + (m[2] === "," && !stopAfter ? "," : "");
+    // An abbreviation keeps its dot, as written ("Analista de Datos Sr.").
+    if (m) word = m[1]! + (abbreviation && m[2]!.startsWith(".") ? "." : "") + (m[2] === "," && !stopAfter ? "," : "");
     // "Globex's team": the possessive ends the name.
     if (/['’]s$/.test(word) && word.length > 3) {
       word = word.slice(0, -2);

@@ -1,7 +1,7 @@
 // Finding the job title: from the subject, the body's wording ("the X role",
 // "le poste de X"), or a labelled field ("Position: X"). Null when not stated.
 
-import { captureCapitalised } from "./names.ts";
+import { ABBREVIATION, captureCapitalised } from "./names.ts";
 import { compact, findPatterns, patternSet, startsUpper } from "./text.ts";
 
 const JOB_NOUNS = new Set(
@@ -124,12 +124,14 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
     "hemos|he|han|ha|es|fue|somos|son|que|pero|porque|" +
     "abbiamo|ho|hanno|è|sono|siamo|che|ma|perché|" +
     "we|hebben|heb|hebt|is|zijn|werd|dat|die|maar|omdat|" +
-    "nós|temos|tenho|têm|foi|é|são|que|mas|porque").split("|")];
+    "nós|temos|tenho|têm|foi|é|são|que|mas|porque|" +
+    // Dutch prepositions and adverbs of place and time: "Data Scientist aan een andere kandidaat", "N2 aqui".
+    "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje").split("|")];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
   ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
@@ -145,7 +147,9 @@ export function cleanRole(text: string): string {
 }
 
 function addCand(cands: Map<string, Cand>, text: string, score: number): void {
-  const clean = cleanRole(text).replace(/[\s,.;:!?-]+$/, "");
+  let clean = cleanRole(text).replace(/[\s,;:!?-]+$/, "");
+  // A final dot ends the sentence, unless it ends an abbreviation ("Analista de Datos Sr.").
+  if (clean.endsWith(".") && !ABBREVIATION.test(clean.slice(clean.lastIndexOf(" ") + 1))) clean = clean.replace(/[\s.]+$/, "");
   if (!clean) return;
   const key = compact(clean);
   if (!key) return;

@@ -124,6 +124,11 @@ describe("classifyRejection by clause structure", () => {
     ["Merci pour votre candidature. Le poste a finalement été pourvu en interne."],
     ["Thank you for your application. I'm writing to say we won't be taking things further."],
     ["Thanks for the interview. We can't offer you the role this time."],
+    ["Danke für deine Bewerbung. Wir haben uns für Bewerber*innen entschieden, die mehr Erfahrung mitbringen."],
+    ["Thanks for the final round. The team has decided to extend the offer to someone whose background is closer to the brief."],
+    ["Thanks for meeting us. We've decided to fill the Analyst role internally."],
+    // Thanks for the candidate's availability is not a request for it.
+    ["Obrigado pela sua disponibilidade nas últimas semanas. Decidimos seguir com uma candidata com mais experiência para a vaga."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);

@@ -67,6 +67,14 @@ describe("extractRole", () => {
     // A lower-case adjective before the title, and a search instead of a role.
     ["Update", "About the confidential Head of Platform search I mentioned: the client has decided.", "Head of Platform"],
     ["Update", "Thank you for your time on our exciting Staff Designer opening.", "Staff Designer"],
+    ["Update", "Thank you for applying to be a Support Engineer at Quorra.", "Support Engineer"],
+    // An abbreviation keeps its dot; a sentence's full stop does not stay.
+    ["Tu postulación", "Gracias por postularte al puesto de Contador Sr. en Lumbre.", "Contador Sr."],
+    ["Update", "Thanks for interviewing for the Sr. Product Analyst position.", "Sr. Product Analyst"],
+    ["Update", "We have filled the position of Product Analyst.", "Product Analyst"],
+    // Prepositions and adverbs end the title.
+    ["Update", "We hebben de functie van Data Engineer aan een collega gegeven.", "Data Engineer"],
+    ["Atualização", "Obrigado pelo interesse na vaga de Analista Financeiro aqui na Vereda.", "Analista Financeiro"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
@@ -131,6 +139,8 @@ describe("agency recruiters", () => {
     expect((await readEmail(mail("Unfortunately the client has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBeNull();
     expect((await readEmail(mail("Ich habe mit unserem Kunden Hanseatic Logistik gesprochen; leider haben sie sich für einen anderen Kandidaten entschieden."), { ownerEmails: [] })).company).toBe("Hanseatic Logistik");
     expect((await readEmail(mail("Onze opdrachtgever Polder Energie heeft gekozen voor een andere kandidaat."), { ownerEmails: [] })).company).toBe("Polder Energie");
+    // An agency that mentions "my clients" elsewhere still names this client after "the hiring manager at".
+    expect((await readEmail(mail("I've spoken to the hiring manager at Tessel Bio about the role. They won't be moving forward. I'll keep you in mind for roles with my clients."), { ownerEmails: [] })).company).toBe("Tessel Bio");
     expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
   });
 });
