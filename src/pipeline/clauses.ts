@@ -189,7 +189,19 @@ const ROLE_FILLED: ClauseRule[] = [
   },
 ];
 
-export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...SEARCH_CLOSED, ...ROLE_FILLED];
+/** The money for the post is gone: budget or headcount, then a word for withdrawn. */
+const BUDGET_GONE: ClauseRule[] = [
+  {
+    name: "the budget is gone",
+    weight: 0.8,
+    generic: true,
+    first: terms("budget|headcount|funding|stellenbudget|presupuesto|financiación|finanziamento|orçamento|financiamento|vacatureruimte"),
+    second: terms("withdrawn|cut|pulled|removed|eliminated|gestrichen|gekürzt|weggefallen|retiré|supprimé|supprimée|recortado|eliminado|retirado|tagliato|ritirato|eliminato|ingetrokken|geschrapt|cortado|cancelado"),
+    window: 50,
+  },
+];
+
+export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...SEARCH_CLOSED, ...ROLE_FILLED, ...BUDGET_GONE];
 
 interface ClauseIndex {
   set: PatternSet;

@@ -127,6 +127,9 @@ describe("classifyRejection by clause structure", () => {
     ["Danke für deine Bewerbung. Wir haben uns für Bewerber*innen entschieden, die mehr Erfahrung mitbringen."],
     ["Thanks for the final round. The team has decided to extend the offer to someone whose background is closer to the brief."],
     ["Thanks for meeting us. We've decided to fill the Analyst role internally."],
+    ["Thanks for interviewing for the Analyst role. Given the budget for the position was cut last week, we cannot continue."],
+    ["Thank you for applying to the Analyst role. As we are unable to sponsor work visas, we won't be able to take this further."],
+    ["Thanks for applying to the Analyst role. We think you would be overqualified for it and would likely not be challenged."],
     // Thanks for the candidate's availability is not a request for it.
     ["Obrigado pela sua disponibilidade nas últimas semanas. Decidimos seguir com uma candidata com mais experiência para a vaga."],
   ])("is a rejection: %s", async (body) => {
@@ -143,6 +146,9 @@ describe("classifyRejection by clause structure", () => {
     ["Gracias por tu candidatura al puesto. Vas a continuar el proceso con una entrevista técnica; elige un horario."],
     // The process is closed for applications, and the candidate is in it.
     ["Thanks for applying. Applications for the Planner role are now closed and we will invite shortlisted candidates next week."],
+    // The recruiter acknowledges the candidate's own withdrawal; a reference check goes on.
+    ["Thanks for letting us know. As you requested, we have withdrawn your application for the Analyst role and closed your file."],
+    ["Thanks for the final interview for the Analyst role. Could you send contact details for two references so we can complete a reference check?"],
     // Hypothetical: the role is not filled yet.
     ["Thanks for applying for the Planner role. We will let every applicant know once the position is filled; for now, please pick an interview slot."],
     // "not" inside another word, and a negation that governs something else.
