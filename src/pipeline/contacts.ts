@@ -4,7 +4,7 @@
 
 import type { Address, Contact } from "./types.ts";
 import { cleanName, domainOf, findEmails, isRoleAddress, isSystemAddress, orgLabel } from "./addresses.ts";
-import { trailingCapitalised } from "./names.ts";
+import { looksLikePersonName, trailingCapitalised } from "./names.ts";
 import { compact } from "./text.ts";
 import { atsForDomain } from "./ats.ts";
 
@@ -161,6 +161,26 @@ function titleUnderName(lines: string[], name: string, company: string | null): 
   return null;
 }
 
+/** Words that start a note's sentence or label a person, never part of the name: "Also Sam Ortiz". */
+const NOT_NAME = new Set("also|please|pls|and|thanks|thank|cc|plus|interviewers|interviewer|recruiter|bitte|auch|und|merci|aussi|gracias|también|grazie|anche|bedankt|ook|obrigado|obrigada|também".split("|"));
+
+/** The person in a phrase of the note: the capitalised words at its end, or else the last full name in it ("Jo Park from product"). */
+function nameInNote(text: string): string | null {
+  const trim = (name: string | null): string | null => {
+    const words = (name ?? "").split(" ").filter(Boolean);
+    while (words.length && NOT_NAME.has(words[0]!.toLowerCase())) words.shift();
+    return words.length ? words.join(" ") : null;
+  };
+  const tail = trim(trailingCapitalised(text));
+  if (tail) return tail;
+  const runs = text.match(/(?:[\p{Lu}][\p{L}'’-]+ ){1,3}[\p{Lu}][\p{L}'’-]+/gu) ?? [];
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = trim(runs[i]!);
+    if (run && looksLikePersonName(run)) return run;
+  }
+  return null;
+}
+
 /**
  * "Priya Shah (hiring manager) priya@...", "Tom Lee <tom@...>", "- Dana Whitfield, VP Eng, dana@...",
  * "tom@... (Tom Lee, recruiter)".
@@ -177,7 +197,10 @@ export function contactsFromNote(note: string): Contact[] {
       const i = seg.lastIndexOf(sep);
       if (i >= 0 && i < seg.length - sep.length - 1) seg = seg.slice(i + sep.length);
     }
-    seg = seg.replace(/[<\[(:]\s*(mailto:)?\s*$/i, "").replace(/^[\s\-*•·>]+/, "");
+    seg = seg.replace(/[<\[(:]\s*(mailto:)?\s*$/i, "").replace(/^[\s\-*•·>),;:]+/, "");
+    // "Interviewers: Ana Gomez": a label before the person.
+    const colon = seg.lastIndexOf(": ");
+    if (colon >= 0 && seg.slice(colon + 2).trim()) seg = seg.slice(colon + 2);
     let title: string | null = null;
     const paren = /\(([^)]{2,60})\)/.exec(seg);
     if (paren) {
@@ -187,10 +210,10 @@ export function contactsFromNote(note: string): Contact[] {
     let name: string | null = null;
     const parts = seg.split(/,\s*|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
     if (parts.length >= 2) {
-      name = trailingCapitalised(parts[0]!);
+      name = nameInNote(parts[0]!);
       if (!title) title = parts.slice(1).join(", ").replace(/[:,]$/, "").trim() || null;
     } else if (parts.length === 1) {
-      name = trailingCapitalised(parts[0]!);
+      name = nameInNote(parts[0]!);
     }
     // "tom@x.test (Tom Lee, recruiter)" after the address.
     let end = f.end;
@@ -203,6 +226,7 @@ export function contactsFromNote(note: string): Contact[] {
       if (!title && inner.length > 1) title = inner.slice(1).join(", ").trim();
       end = f.end + after[0].length;
     }
+    if (title) title = title.replace(/^(?:the|our|their|my|his|her)\s+/i, "") || null;
     // "(hiring manager)" -> "Hiring Manager": titles as a signature would print them.
     if (title && title === title.toLowerCase()) title = title.replace(/(^|\s)(\p{L})/gu, (_, sp: string, ch: string) => sp + ch.toUpperCase()).replace(/\s(Of|And|For|The|De|Du|Der|Von)\b/g, (w) => w.toLowerCase());
     else if (title) title = title.charAt(0).toUpperCase() + title.slice(1);

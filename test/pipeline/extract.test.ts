@@ -110,6 +110,21 @@ describe("contactsFromNote", () => {
       { email: "jo@acme.test", name: "Jo Park", title: "Recruiter" },
     ]);
   });
+
+  it("reads a labelled list, names inside a sentence and names in other languages", () => {
+    expect(contactsFromNote("Interviewers: Ana Gomez (ana.gomez@acme.test), Li Wei (li.wei@acme.test)")).toEqual([
+      { email: "ana.gomez@acme.test", name: "Ana Gomez", title: null },
+      { email: "li.wei@acme.test", name: "Li Wei", title: null },
+    ]);
+    expect(contactsFromNote("I met Rahul Gupta, the engineering manager (rahul@acme.test), and Jo Park from product: jo@acme.test")).toEqual([
+      { email: "rahul@acme.test", name: "Rahul Gupta", title: "Engineering Manager" },
+      { email: "jo@acme.test", name: "Jo Park", title: null },
+    ]);
+    expect(contactsFromNote("Bitte auch Katrin Maier danken: katrin.maier@acme.test")).toEqual([
+      { email: "katrin.maier@acme.test", name: "Katrin Maier", title: null },
+    ]);
+    expect(contactsFromNote("Also Sam Ortiz <sam@acme.test>")).toEqual([{ email: "sam@acme.test", name: "Sam Ortiz", title: null }]);
+  });
 });
 
 describe("contacts", () => {
