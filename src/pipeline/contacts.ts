@@ -5,7 +5,7 @@
 import type { Address, Contact } from "./types.ts";
 import { cleanName, domainOf, findEmails, isRoleAddress, isSystemAddress, orgLabel } from "./addresses.ts";
 import { looksLikePersonName, trailingCapitalised } from "./names.ts";
-import { compact } from "./text.ts";
+import { compact, stripLegalSuffix } from "./text.ts";
 import { atsForDomain } from "./ats.ts";
 
 export const MAX_CONTACTS = 25;
@@ -64,7 +64,7 @@ export function extractContacts(input: ContactInput): Contact[] {
     if (!n || n.toLowerCase() === a.address) return null;
     if (input.company && compact(n) === compact(input.company)) return null;
     if (/\b(team|careers|recruiting|hiring|jobs|talent|hr|via|notifications?)\b/i.test(n)) return null;
-    return n;
+    return firstNameFirst(n);
   };
   const orgLabels = new Set<string>();
   for (const a of [input.from, ...input.replyTo]) {
@@ -161,6 +161,12 @@ function titleUnderName(lines: string[], name: string, company: string | null): 
   return null;
 }
 
+/** "Schreiber, Markus" (Outlook's directory order) -> "Markus Schreiber", as a letter would address them. */
+export function firstNameFirst(name: string): string {
+  const m = /^([\p{Lu}][\p{L}'’-]+), ([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’.-]*)?)$/u.exec(name);
+  return m && stripLegalSuffix(name) === name ? `${m[2]} ${m[1]}` : name;
+}
+
 /** Words that start a note's sentence or label a person, never part of the name: "Also Sam Ortiz". */
 const NOT_NAME = new Set("also|please|pls|and|thanks|thank|cc|plus|interviewers|interviewer|recruiter|bitte|auch|und|merci|aussi|gracias|también|grazie|anche|bedankt|ook|obrigado|obrigada|também".split("|"));
 
@@ -198,6 +204,9 @@ export function contactsFromNote(note: string): Contact[] {
       if (i >= 0 && i < seg.length - sep.length - 1) seg = seg.slice(i + sep.length);
     }
     seg = seg.replace(/[<\[(:]\s*(mailto:)?\s*$/i, "").replace(/^[\s\-*•·>),;:]+/, "");
+    // Only the sentence that names this person: "Agency one, for Northgate. Please thank Dana Whitfield <...>".
+    const sentenceEnd = /[.!?]\s+(?=[^.!?]*$)/.exec(seg);
+    if (sentenceEnd && seg.slice(sentenceEnd.index + sentenceEnd[0].length).trim()) seg = seg.slice(sentenceEnd.index + sentenceEnd[0].length);
     // "Interviewers: Ana Gomez": a label before the person.
     const colon = seg.lastIndexOf(": ");
     if (colon >= 0 && seg.slice(colon + 2).trim()) seg = seg.slice(colon + 2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { companyFromDisplayName, companyFromDomain } from "../../src/pipeline/company.ts";
-import { contactsFromNote } from "../../src/pipeline/contacts.ts";
+import { contactsFromNote, firstNameFirst } from "../../src/pipeline/contacts.ts";
 import { extractRole } from "../../src/pipeline/role.ts";
 import { stripLegalSuffix } from "../../src/pipeline/text.ts";
 import { readEmail } from "../../src/pipeline/read.ts";
@@ -124,6 +124,16 @@ describe("contactsFromNote", () => {
       { email: "katrin.maier@acme.test", name: "Katrin Maier", title: null },
     ]);
     expect(contactsFromNote("Also Sam Ortiz <sam@acme.test>")).toEqual([{ email: "sam@acme.test", name: "Sam Ortiz", title: null }]);
+    // Only the sentence naming the person counts.
+    expect(contactsFromNote("Agency one, for Acme. Please thank Dana Whitfield <dana@acme.test>, the hiring manager.")).toEqual([
+      { email: "dana@acme.test", name: "Dana Whitfield", title: null },
+    ]);
+  });
+
+  it("writes Outlook's 'Last, First' names first name first, but leaves company names alone", () => {
+    expect(firstNameFirst("Schreiber, Markus")).toBe("Markus Schreiber");
+    expect(firstNameFirst("Acme, Inc")).toBe("Acme, Inc");
+    expect(firstNameFirst("Markus Schreiber")).toBe("Markus Schreiber");
   });
 });
 
