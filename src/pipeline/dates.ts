@@ -47,8 +47,8 @@ export interface LooseDate {
  */
 export function parseLooseDate(raw: string, fallbackOffset: number | null, preferDayFirst = true): LooseDate | null {
   const text = raw.replace(/[\u00a0\u202f\u2009]/g, " ").slice(0, 200);
-  // Time: h:mm[:ss] with optional am/pm (also a.m./p.m.); French "17h20".
-  const tm = /(\d{1,2})(?::|h(?=\d{2}))(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?/i.exec(text);
+  // Time: h:mm[:ss] with optional am/pm (also a.m./p.m.); French "17h20" and "17 h 20".
+  const tm = /(\d{1,2})(?::|\s?h\s?(?=\d{2}))(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?/i.exec(text);
   let hour = 0;
   let minute = 0;
   let second = 0;
@@ -79,7 +79,8 @@ export function parseLooseDate(raw: string, fallbackOffset: number | null, prefe
     const b = Number(numeric[2]);
     year = Number(numeric[3]);
     if (year < 100) year += 2000;
-    const dayFirst = a > 12 ? true : b > 12 ? false : preferDayFirst;
+    // An am/pm clock says the US order ("11/4/2026 9:00 AM" is in November).
+    const dayFirst = a > 12 ? true : b > 12 ? false : tm?.[4] ? false : preferDayFirst;
     day = dayFirst ? a : b;
     month = dayFirst ? b : a;
     rest = rest.replace(numeric[0], " ");

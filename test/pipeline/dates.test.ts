@@ -22,6 +22,9 @@ describe("parseLooseDate", () => {
     ["2026-10-14 18:02", 120, "2026-10-14T16:02:00.000Z"],
     ["14.10.2026, 18:02", 120, "2026-10-14T16:02:00.000Z"],
     ["October 14, 2026 at 9:47:21 PM GMT+5:30", 0, "2026-10-14T16:17:21.000Z"],
+    ["ven. 6 nov. 2026 à 17 h 05", 60, "2026-11-06T16:05:00.000Z"],
+    // An am/pm clock says the US order, month first.
+    ["11/4/2026 9:00 AM", -300, "2026-11-04T14:00:00.000Z"],
   ];
   it.each(cases)("%s (fallback %s)", (text, offset, want) => {
     expect(parseLooseDate(text, offset)?.iso).toBe(want);
