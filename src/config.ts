@@ -1,11 +1,34 @@
 // zod/mini: the functional API tree-shakes (the classic `zod` entry alone was over half the bundle).
-// It ships no messages of its own; English is registered here, once per isolate, so the default
-// messages ("Too small: expected number to be >=1", "Unrecognized key: ...") stay those of classic zod.
+// It ships no messages of its own. Most of rebound's schemas carry their own ("days must be at
+// least 1"); for the rest, English is registered here, once per isolate, in classic zod's wording
+// ("Too small: expected number to be >=1", "Unrecognized key: ..."). Only the issue kinds these
+// schemas can raise are spelled out (zod's whole English locale, with formats rebound never checks,
+// maps, files and unions, is 1 KB of the gzipped bundle); anything else reads "Invalid input".
 // Every module that parses imports this one (or parses only after the worker's entry has).
 import * as z from "zod/mini";
-import { en } from "zod/locales";
 
-z.config(en());
+const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));
+
+z.config({
+  localeError: (issue) => {
+    const { code, input } = issue;
+    if (code === "invalid_type") {
+      const got = input === null ? "null" : Array.isArray(input) ? "array" : typeof input === "number" && !Number.isFinite(input) ? input : typeof input;
+      return `Invalid input: expected ${issue.expected}, received ${got}`;
+    }
+    if (code === "too_big" || code === "too_small") {
+      const big = code === "too_big";
+      const adj = issue.exact ? "exactly " : (big ? "<" : ">") + (issue.inclusive ? "=" : "");
+      const unit = issue.origin === "string" ? "characters" : issue.origin === "array" ? "items" : "";
+      const bound = `${adj}${big ? issue.maximum : issue.minimum}`;
+      return `Too ${big ? "big" : "small"}: expected ${issue.origin} to ${unit ? `have ${bound} ${unit}` : `be ${bound}`}`;
+    }
+    if (code === "unrecognized_keys") return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map(show).join(", ")}`;
+    if (code === "invalid_value") return `Invalid ${issue.values.length > 1 ? "option: expected one of" : "input: expected"} ${issue.values.map(show).join("|")}`;
+    if (code === "invalid_format") return `Invalid ${issue.format === "email" ? "email address" : issue.format}`;
+    return "Invalid input";
+  },
+});
 
 /** Bindings and vars as wrangler.toml and .dev.vars declare them. */
 export interface Env {
