@@ -42,7 +42,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("continuar|seguir|avanzar|optado|optar|decantado|decidido|elegido|escogido|seleccionado|contratado|apostado|quedado|ofrecido|cubierto|cubrir|adelante"),
-    second: terms("con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
+    second: terms("con una compañera|con un compañero|con alguien|a alguien|por alguien|con personas|con candidatos|con candidatas|con perfiles|con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
     window: 110,
   },
   {
@@ -50,7 +50,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("andare avanti|andremo avanti|proseguire|proseguiremo|procedere|procederemo|continuare|continueremo|scelto|selezionato|preferito|optato|orientati|orientato|deciso|puntare|puntato|assegnato|offerto"),
-    second: terms("con un altro|con un'altra|con altri|con altre|un altro profilo|un'altra persona|un altro candidato|un'altra candidata|un'altra candidatura|altri candidati|altre candidate|altri profili|un candidato interno|una candidata interna|una risorsa interna|un profilo interno|internamente|una persona|un profilo|un candidato|una candidata"),
+    second: terms("con persone|con candidati|con candidate|con profili|con qualcuno|a qualcuno|con un altro|con un'altra|con altri|con altre|un altro profilo|un'altra persona|un altro candidato|un'altra candidata|un'altra candidatura|altri candidati|altre candidate|altri profili|un candidato interno|una candidata interna|una risorsa interna|un profilo interno|internamente|una persona|un profilo|un candidato|una candidata"),
     window: 110,
   },
   {
@@ -58,7 +58,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("poursuivre|poursuivrons|continuer|continuerons|avancer|avancerons|retenu|retenir|choisi|opté|privilégié|orienté|orientés|orientées|porté|proposé|confié|attribué"),
-    second: terms("avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
+    second: terms("avec des personnes|avec des candidats|avec des candidates|avec des profils|avec une personne|avec un candidat|avec une candidate|avec un profil|avec quelqu'un|avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
     window: 110,
   },
   {
@@ -66,7 +66,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("verder|door|gekozen|kiezen|besloten|geselecteerd|aangenomen|gegund|aangeboden|ingevuld"),
-    second: terms("met een andere|met andere|met iemand|voor een andere|voor andere|voor iemand|een andere kandidaat|een andere sollicitant|andere kandidaten|andere sollicitanten|iemand anders|een interne kandidaat|een interne collega|intern"),
+    second: terms("met kandidaten|met sollicitanten|met mensen|met een kandidaat|met een collega|met een andere|met andere|met iemand|voor een andere|voor andere|voor iemand|een andere kandidaat|een andere sollicitant|andere kandidaten|andere sollicitanten|iemand anders|een interne kandidaat|een interne collega|intern"),
     window: 90,
   },
   {
@@ -83,7 +83,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("seguir|seguiremos|avançar|avançaremos|prosseguir|prosseguiremos|continuar|continuaremos|optamos|optado|optar|escolhemos|escolhido|selecionamos|selecionado|decidimos|contratamos|contratado|oferecemos|oferecida|oferecido|preenchida|preenchido"),
-    second: terms("com outra pessoa|com outro perfil|com outro candidato|com outra candidata|com outros candidatos|com outras pessoas|com outros perfis|com uma pessoa|com um perfil|com um candidato|com uma candidata|outra pessoa|outro perfil|outro candidato|outra candidata|outros candidatos|outros perfis|um candidato interno|uma candidata interna|uma pessoa interna|internamente"),
+    second: terms("com pessoas|com candidatos|com candidatas|com perfis|com alguém|a alguém|por alguém|com outra pessoa|com outro perfil|com outro candidato|com outra candidata|com outros candidatos|com outras pessoas|com outros perfis|com uma pessoa|com um perfil|com um candidato|com uma candidata|outra pessoa|outro perfil|outro candidato|outra candidata|outros candidatos|outros perfis|um candidato interno|uma candidata interna|uma pessoa interna|internamente"),
     window: 110,
   },
   {
@@ -137,6 +137,24 @@ const NOT_GOING_ON: ClauseRule[] = [
     window: 70,
   },
   {
+    // "ne sera donc pas retenue", "n'avons malheureusement pas pu retenir": French negation around an adverb.
+    name: "will not go on with the candidacy (fr, ne … pas)",
+    weight: 0.85,
+    generic: true,
+    first: terms("ne sera|ne seront|ne pourra|ne pourrons|ne pouvons|ne peut|ne sommes|ne va|ne allons|ne souhaitons|ne donnerons|ne poursuivrons|n'a|n'avons|n'est|n'ont"),
+    second: terms("pas retenu|pas retenue|pas été retenu|pas été retenue|pas pu retenir|pas retenir|pas donner suite|pas y donner suite|pas suite|pas poursuivre|pas aller plus loin|pas avancer|pas continuer|pas favorable|pas été sélectionné|pas été sélectionnée"),
+    window: 40,
+  },
+  {
+    // Dutch: "We nemen je sollicitatie daarom niet mee naar de volgende ronde".
+    name: "will not go on with the candidacy (nl)",
+    weight: 0.85,
+    generic: true,
+    first: terms("je sollicitatie|uw sollicitatie|jouw sollicitatie|je kandidatuur|uw kandidatuur|jouw kandidatuur|je profiel|uw profiel|jou|je"),
+    second: terms("niet mee|niet verder|niet door|niet doorgaan|niet voortzetten|niet in behandeling|niet uitnodigen|geen aanbod|niet aanbieden"),
+    window: 50,
+  },
+  {
     name: "will not go on with the candidacy (pt)",
     weight: 0.85,
     generic: true,
@@ -163,8 +181,18 @@ const SEARCH_CLOSED: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("closed|closing|close|cancelled|canceled|cancelling|canceling|cancel|ended|ending|halted|stopped|discontinued|withdrawn|withdrew|eliminated|cerrado|cerrar|cancelado|cancelar|finalizado|chiuso|chiudere|annullato|annullare|interrotto|fermé|fermer|clôturé|clôturer|annulé|annuler|gesloten|sluiten|stopgezet|ingetrokken|geannuleerd|encerrado|encerrar|cancelada|cancelamos|encerramos|fechamos|fechado"),
-    second: terms("the process|the search|the role|the position|the requisition|the opening|the vacancy|the hiring process|the recruitment|this role|this position|this search|this opening|this process|el proceso|la búsqueda|la vacante|el puesto|la posición|este proceso|esta vacante|il processo|la selezione|la posizione|la ricerca|questa posizione|questo processo|le processus|le recrutement|le poste|la procédure|ce poste|ce recrutement|het proces|de vacature|de procedure|de functie|deze vacature|deze functie|o processo|a vaga|a posição|este processo|esta vaga"),
+    second: terms("da vaga|do processo|da posição|de la vacante|del puesto|del proceso|della posizione|del processo|du poste|du processus|du recrutement|van de vacature|the process|the search|the role|the position|the requisition|the opening|the vacancy|the hiring process|the recruitment|this role|this position|this search|this opening|this process|el proceso|la búsqueda|la vacante|el puesto|la posición|este proceso|esta vacante|il processo|la selezione|la posizione|la ricerca|questa posizione|questo processo|le processus|le recrutement|le poste|la procédure|ce poste|ce recrutement|het proces|de vacature|de procedure|de functie|deze vacature|deze functie|o processo|a vaga|a posição|este processo|esta vaga"),
     window: 60,
+  },
+  {
+    // The process first, then closed: "el proceso externo quedó cerrado", "o processo foi encerrado".
+    name: "the search is closed",
+    weight: 0.85,
+    generic: true,
+    first: terms("the process|the search|the hiring process|the recruitment|the requisition|el proceso|la búsqueda|la vacante|il processo|la selezione|la ricerca|le processus|le recrutement|het proces|de procedure|de werving|o processo|a seleção|a vaga"),
+    second: terms("closed|concluded|cancelled|canceled|ended|cerrado|cerrada|concluido|concluida|finalizado|finalizada|cancelado|cancelada|terminado|chiuso|chiusa|concluso|conclusa|annullato|annullata|fermé|clôturé|clôturée|terminé|annulé|gesloten|afgesloten|beëindigd|geannuleerd|encerrado|encerrada|cancelado|concluído|concluída"),
+    notBefore: terms("once|until|when|before|after|if|cuando|hasta que|antes|quando|finché|prima|quand|dès que|avant|zodra|totdat|voordat|até que|assim que"),
+    window: 45,
   },
   {
     name: "closed the search (de)",

@@ -258,6 +258,12 @@ export function extractCompany(input: CompanyInput): CompanyResult {
         at = lowerLatest.indexOf(p, at + p.length);
       }
     }
+    // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": a subject field that is not the role and that the
+    // body names again is the client.
+    for (const seg of stripSubjectPrefixes(input.subject).split(/\s[|\-–—:]\s/)) {
+      const t = stripLegalSuffix(seg.trim());
+      if (t && !hasJobNoun(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && latest.includes(t)) add(t, 4, "agency-client");
+    }
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
     return { company: pick(cands, slugs, latest), agency: true };
   }
@@ -312,8 +318,14 @@ export function extractCompany(input: CompanyInput): CompanyResult {
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
   for (const line of lastLines(latest, 14)) {
-    if (line.length > 90 || /@|https?:|www\.|\d{3}/.test(line)) continue;
-    for (const part of line.split(/\s[|·•–—-]\s|,\s|\s\|\s/)) {
+    if (line.length > 120) continue;
+    // "Lusomar Tecnologia, Lda. | Rua do Ouro 140": the street and phone go, the registered name stays whole.
+    const fields = line.split(/\s[|·•–—-]\s|\s\|\s/).filter((f) => !/@|https?:|www\.|\d{3}/.test(f));
+    const parts = fields.flatMap((f) => {
+      const whole = f.trim().replace(/[\s,;:]+$/, "");
+      return stripLegalSuffix(whole) !== whole.replace(/\.$/, "") ? [whole] : whole.split(/,\s/);
+    });
+    for (const part of parts) {
       const p = part.trim().replace(/[\s,.;:]+$/, "");
       const hasSuffix = stripLegalSuffix(p) !== p;
       // "The Kiteframe Labs Recruiting Team", "Northpeak Talent Acquisition": a team's sign-off names the employer.
@@ -337,7 +349,23 @@ function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string): str
     if (c.sources.size === 1 && c.sources.has("subject-segment") && c.score < 3) continue;
     if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
   }
-  return best ? best.text : null;
+  if (!best) return null;
+  // "Elbstrom" from the subject and domain, "Elbstrom Energie AG" in the signature: the registered name is the full one.
+  for (const c of cands.values()) {
+    if (c.text.startsWith(best.text + " ") && c.text.split(" ").length - best.text.split(" ").length <= 2 && writtenWithLegalSuffix(latest, c.text)) return c.text;
+  }
+  return best.text;
+}
+
+/** The name appears followed by a legal suffix ("Lusomar Tecnologia, Lda."): the way a company writes its own name. */
+function writtenWithLegalSuffix(text: string, name: string): boolean {
+  let at = text.indexOf(name);
+  for (let n = 0; at >= 0 && n < 5; n++) {
+    const rest = text.slice(at, at + name.length + 16).split(/[|\n·•(]/)[0]!.trim();
+    if (rest.length > name.length && stripLegalSuffix(rest) === name) return true;
+    at = text.indexOf(name, at + name.length);
+  }
+  return false;
 }
 
 function matchesSlug(name: string, slugs: Set<string>): boolean {

@@ -68,7 +68,11 @@ const BOILER = new Set(
   ("application|applications|update|status|decision|outcome|feedback|interview|interviews|candidacy|role|position|job|opening|" +
     "your|our|the|on|for|of|regarding|re|about|opportunity|confirmation|invitation|rescheduling|offer|next|steps|" +
     "ihre|deine|bewerbung|als|absage|votre|ta|candidature|actualización|de|su|tu|candidatura|sua|tua|la|il|per|sollicitatie|uw|je|vaga|" +
-    "aktualisierung|mise|à|jour|suivi|seguimiento|aggiornamento|update:|a|an").split("|"),
+    "aktualisierung|mise|à|jour|suivi|seguimiento|aggiornamento|update:|a|an|" +
+    // "feedback", "reply", "result", "decision", "regarding" in the other six languages
+    "rückmeldung|antwort|ergebnis|entscheidung|zu|zur|retour|réponse|résultat|décision|concernant|respuesta|resultado|decisión|sobre|" +
+    "riscontro|risposta|decisione|relativa|terugkoppeling|reactie|uitslag|antwoord|besluit|over|resposta|retorno|decisão|processo|proceso|" +
+    "processus|selección|selezione|seleção|recrutamento|reclutamiento|bewerbungsprozess|vacature|vacante|vacancy").split("|"),
 );
 
 export function hasJobNoun(title: string): boolean {
@@ -140,7 +144,8 @@ const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", "'s ", "’s "];
 
 /** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
 export function cleanRole(text: string): string {
-  let t = text.trim();
+  // A requisition number before the title: "R-20831 Analista de Riesgos", "JR-118204 - Analyst".
+  let t = text.trim().replace(/^(?:req(?:uisition)?\s*#?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}\s*[-–:|]?\s+(?=\p{Lu})/u, "");
   t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d|\b(m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|h\/f|f\/h|m\/f|m\/v|m\/v\/x|req|job id|ref)\b/i.test(m) ? "" : m));
   t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
   return t.trim();

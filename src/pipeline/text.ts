@@ -45,6 +45,8 @@ const LEGAL_SUFFIXES = [
   // Latin American, Belgian, Italian and German forms
   "s.a. de c.v", "sa de cv", "s. de r.l. de c.v", "s de rl de cv", "s.a.p.i. de c.v", "sapi de cv", "s.a.b. de c.v", "sab de cv",
   "s/a", "eireli", "bvba", "sprl", "srls", "s.r.l.s", "ohg", "kgaa", "e.k", "s.c.a", "scarl",
+  // Nordic, Japanese, Polish, Swiss and other forms
+  "asa", "oyj", "k.k", "kk", "g.k", "sp. z o.o", "sp. z o. o", "s.a.u", "gmbh & co kg", "sagl", "s.e", "pte ltd", "pte. ltd", "bhd", "sdn bhd",
 ];
 
 /** "Northwind Traders, Inc." -> "Northwind Traders"; a company as a person would write it. */

@@ -130,6 +130,11 @@ describe("classifyRejection by clause structure", () => {
     ["Thanks for interviewing for the Analyst role. Given the budget for the position was cut last week, we cannot continue."],
     ["Thank you for applying to the Analyst role. As we are unable to sponsor work visas, we won't be able to take this further."],
     ["Thanks for applying to the Analyst role. We think you would be overqualified for it and would likely not be challenged."],
+    ["Merci pour votre candidature. Votre dossier ne sera finalement pas retenu pour ce poste."],
+    ["Bedankt voor je sollicitatie. We nemen jouw sollicitatie helaas niet mee in de volgende fase."],
+    ["Obrigado pela candidatura à vaga. O processo seletivo foi encerrado sem contratação."],
+    ["Gracias por tu candidatura. Decidimos cubrir el puesto con una compañera del área de ventas."],
+    ["Merci pour l'entretien. Nous avons décidé de poursuivre avec des candidats plus expérimentés."],
     // Thanks for the candidate's availability is not a request for it.
     ["Obrigado pela sua disponibilidade nas últimas semanas. Decidimos seguir com uma candidata com mais experiência para a vaga."],
   ])("is a rejection: %s", async (body) => {
@@ -149,6 +154,8 @@ describe("classifyRejection by clause structure", () => {
     // The recruiter acknowledges the candidate's own withdrawal; a reference check goes on.
     ["Thanks for letting us know. As you requested, we have withdrawn your application for the Analyst role and closed your file."],
     ["Thanks for the final interview for the Analyst role. Could you send contact details for two references so we can complete a reference check?"],
+    // Hypothetical: the process closes later, with the candidate in it.
+    ["Gracias por tu candidatura al puesto. Cuando el proceso esté cerrado te avisaremos; mientras tanto, elige un horario para la entrevista."],
     // Hypothetical: the role is not filled yet.
     ["Thanks for applying for the Planner role. We will let every applicant know once the position is filled; for now, please pick an interview slot."],
     // "not" inside another word, and a negation that governs something else.

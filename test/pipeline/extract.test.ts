@@ -72,6 +72,9 @@ describe("extractRole", () => {
     ["Tu postulación", "Gracias por postularte al puesto de Contador Sr. en Lumbre.", "Contador Sr."],
     ["Update", "Thanks for interviewing for the Sr. Product Analyst position.", "Sr. Product Analyst"],
     ["Update", "We have filled the position of Product Analyst.", "Product Analyst"],
+    // A requisition number before the title; feedback words in a Dutch subject.
+    ["Actualización: R-40112 Técnica de Nóminas", "Gracias por tu interés en la posición R-40112 Técnica de Nóminas.", "Técnica de Nóminas"],
+    ["Terugkoppeling sollicitatie Junior Controller", "", "Junior Controller"],
     // Prepositions and adverbs end the title.
     ["Update", "We hebben de functie van Data Engineer aan een collega gegeven.", "Data Engineer"],
     ["Atualização", "Obrigado pelo interesse na vaga de Analista Financeiro aqui na Vereda.", "Analista Financeiro"],
@@ -94,6 +97,9 @@ describe("employer from a team's sign-off, the subject's 'interest in', and a te
     ["Careers <no-reply@ashbyhq.com>", "Update", "We will not be moving forward with your application.\r\n\r\nThe Saltmarsh Robotics Recruiting Team", "Saltmarsh Robotics"],
     ["Careers <no-reply@ashbyhq.com>", "Thank you for your interest in Ferrule Systems", "We will not be moving forward with your application.", "Ferrule Systems"],
     ["Hiring at Pellucid <hiring@pellucidhealth.test>", "Update", "Thank you for applying. We will not be moving forward with your application.", "Pellucid"],
+    // The registered name in the signature (street and phone on the same line) beats the shorter one from the domain.
+    ["Rita Sousa <rita.sousa@marvento.test>", "Candidatura", "Obrigado pela sua candidatura. Não vamos poder avançar com a sua candidatura.\r\n\r\nRita Sousa\r\nRecrutamento\r\nMarvento Engenharia, Lda. | Av. da Liberdade 110, Lisboa", "Marvento Engenharia"],
+    ["Aiko Sato <aiko@kumogawa.test>", "Your application", "We will not be moving forward with your application.\r\n\r\nAiko Sato\r\nKumogawa Robotics K.K.", "Kumogawa Robotics"],
     ["Talent Acquisition <talent@careers-tamarack.icims.com>", "Application Status Update", "Thank you for taking the time to apply with Tamarack Cold Storage. We have chosen to pursue other applicants.", "Tamarack Cold Storage"],
   ])("%s / %s", async (from, subject, body, want) => {
     expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
@@ -159,11 +165,14 @@ describe("contacts and the owner", () => {
 
 describe("agency recruiters", () => {
   it("names the client, never the agency, and nothing when the client is unnamed", async () => {
-    const mail = (body: string) => `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Rob Keane <rob@northstar-talent.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}\r\n\r\nRob Keane\r\nNorthstar Talent Partners`;
+    const mailWithSubject = (subject: string, body: string) => `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Rob Keane <rob@northstar-talent.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}\r\n\r\nRob Keane\r\nNorthstar Talent Partners`;
+    const mail = (body: string) => mailWithSubject("Update", body);
     expect((await readEmail(mail("My client, Vantage Freightworks, has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Vantage Freightworks");
     expect((await readEmail(mail("Unfortunately the client has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBeNull();
     expect((await readEmail(mail("Ich habe mit unserem Kunden Hanseatic Logistik gesprochen; leider haben sie sich für einen anderen Kandidaten entschieden."), { ownerEmails: [] })).company).toBe("Hanseatic Logistik");
     expect((await readEmail(mail("Onze opdrachtgever Polder Energie heeft gekozen voor een andere kandidaat."), { ownerEmails: [] })).company).toBe("Polder Energie");
+    // An agency names the client in a subject field that the body names again.
+    expect((await readEmail(mailWithSubject("Poste de Chef de Projet – Maison Ardent", "Notre client, après l'entretien avec la direction de Maison Ardent, a choisi un autre candidat."), { ownerEmails: [] })).company).toBe("Maison Ardent");
     // An agency that mentions "my clients" elsewhere still names this client after "the hiring manager at".
     expect((await readEmail(mail("I've spoken to the hiring manager at Tessel Bio about the role. They won't be moving forward. I'll keep you in mind for roles with my clients."), { ownerEmails: [] })).company).toBe("Tessel Bio");
     expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
