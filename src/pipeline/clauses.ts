@@ -42,7 +42,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("continuar|seguir|avanzar|optado|optar|decantado|decidido|elegido|escogido|seleccionado|contratado|apostado|quedado|ofrecido|cubierto|cubrir|adelante"),
-    second: terms("con una compañera|con un compañero|con alguien|a alguien|por alguien|con personas|con candidatos|con candidatas|con perfiles|con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
+    second: terms("a otra candidatura|a otras personas|a otros candidatos|a otros perfiles|por otras personas|por otros candidatos|con una compañera|con un compañero|con alguien|a alguien|por alguien|con personas|con candidatos|con candidatas|con perfiles|con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
     window: 110,
   },
   {
@@ -50,7 +50,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("andare avanti|andremo avanti|proseguire|proseguiremo|procedere|procederemo|continuare|continueremo|scelto|selezionato|preferito|optato|orientati|orientato|deciso|puntare|puntato|assegnato|offerto"),
-    second: terms("con persone|con candidati|con candidate|con profili|con qualcuno|a qualcuno|con un altro|con un'altra|con altri|con altre|un altro profilo|un'altra persona|un altro candidato|un'altra candidata|un'altra candidatura|altri candidati|altre candidate|altri profili|un candidato interno|una candidata interna|una risorsa interna|un profilo interno|internamente|una persona|un profilo|un candidato|una candidata"),
+    second: terms("altre persone|altre candidature|con persone|con candidati|con candidate|con profili|con qualcuno|a qualcuno|con un altro|con un'altra|con altri|con altre|un altro profilo|un'altra persona|un altro candidato|un'altra candidata|un'altra candidatura|altri candidati|altre candidate|altri profili|un candidato interno|una candidata interna|una risorsa interna|un profilo interno|internamente|una persona|un profilo|un candidato|una candidata"),
     window: 110,
   },
   {
@@ -83,7 +83,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("seguir|seguiremos|avançar|avançaremos|prosseguir|prosseguiremos|continuar|continuaremos|optamos|optado|optar|escolhemos|escolhido|selecionamos|selecionado|decidimos|contratamos|contratado|oferecemos|oferecida|oferecido|preenchida|preenchido"),
-    second: terms("com pessoas|com candidatos|com candidatas|com perfis|com alguém|a alguém|por alguém|com outra pessoa|com outro perfil|com outro candidato|com outra candidata|com outros candidatos|com outras pessoas|com outros perfis|com uma pessoa|com um perfil|com um candidato|com uma candidata|outra pessoa|outro perfil|outro candidato|outra candidata|outros candidatos|outros perfis|um candidato interno|uma candidata interna|uma pessoa interna|internamente"),
+    second: terms("outras pessoas|outra candidatura|outras candidaturas|com pessoas|com candidatos|com candidatas|com perfis|com alguém|a alguém|por alguém|com outra pessoa|com outro perfil|com outro candidato|com outra candidata|com outros candidatos|com outras pessoas|com outros perfis|com uma pessoa|com um perfil|com um candidato|com uma candidata|outra pessoa|outro perfil|outro candidato|outra candidata|outros candidatos|outros perfis|um candidato interno|uma candidata interna|uma pessoa interna|internamente"),
     window: 110,
   },
   {

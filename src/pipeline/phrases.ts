@@ -25,11 +25,6 @@ function near(weight: number, text: string, then: string, window = 80, generic =
   return { text, then, window, weight, generic };
 }
 
-/** A verb of choosing followed by another person: "seleccionado a" + "otra persona". */
-function chosenOther(verbs: string[], others: string[]): Phrase[] {
-  return verbs.flatMap((v) => others.map((o) => ({ text: v + o, weight: 0.85, generic: true })));
-}
-
 /** Wording that closes the candidate's process. */
 export const REJECTION_PHRASES: Phrase[] = [
   // English
@@ -48,7 +43,7 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.85, "decided to keep looking|continue our search|continue the search|not the right match|going to pass on|decided to pass|not be able to offer|go with candidates|go with a candidate|going with a candidate|went with a candidate|selected a candidate|chosen a candidate|not the best fit|not a good fit|not a strong fit|isn't the right fit|wasn't the right fit|not quite the right fit|aren't able to move forward|are not able to move forward|decided not to advance|not to progress your|decided not to progress|not be progressing|move in a different direction|moving in a different direction|different direction"),
   // more German, French, Spanish, Italian, Dutch, Portuguese wording
   ...list(0.85, "den vorzug gegeben|keine zusage|nicht in betracht|nicht weiter berücksichtigt|nicht berücksichtigt werden|anderen kandidaten entschieden|andere kandidatin entschieden|anderen bewerber entschieden|pas de suite favorable|pas pu être retenue|pas pu être retenu|ne sera pas retenue|ne sera pas retenu|pas été sélectionné|d'autres candidats|un autre candidat|une autre candidate|ne pas poursuivre|ne donnerons pas suite|ne pourrons pas y donner suite|otro perfil|otros perfiles|hemos optado por|no continuará en el proceso|no continuarás en el proceso|no podremos continuar|no seguir avanzando|non è stato possibile proseguire|altri profili|abbiamo individuato un altro|abbiamo scelto un altro|non prosegui|niet geselecteerd|niet verder in de procedure|niet verder in het proces|gekozen voor een andere|besloten om met een andere|não foi possível avançar|não avançará|outro perfil|outros perfis|não seguirá no processo|não daremos seguimento|não vamos avançar"),
-  ...list(0.85, "not been successful|was not successful|were not successful|application was unsuccessful|application has been unsuccessful|extend an offer to another|offer to another applicant|move ahead with another|moving ahead with another|moved ahead with another|hire another candidate|hired another applicant|focus on other applicants|focus on other candidates"),
+  ...list(0.85, "not been successful|was not successful|were not successful|application was unsuccessful|application has been unsuccessful|extend an offer to another|move ahead with another|moving ahead with another|moved ahead with another|hire another candidate"),
   // German, French, Spanish, Italian, Dutch, Portuguese: more of the same families
   ...list(0.85, "keine stelle anbieten|kein angebot machen|kein angebot unterbreiten|nicht weiter im auswahlverfahren|nicht im weiteren auswahlverfahren|im weiteren verfahren nicht|profil ne correspond pas|ne correspond pas aux|ne correspond pas à|ne correspondait pas|d'autres profils|d'autres candidatures|autre profil|choisi un candidat|choisi une candidate|correspond davantage|correspondent davantage|correspond mieux|plus en adéquation|no vamos a seguir adelante|no seguiremos adelante|no seguir adelante|no se ajusta|no encaja|no ha sido seleccionada|no has sido seleccionada|otras personas candidatas|non procedere|di non proseguire|non proseguiremo|non è stato selezionato|gekozen voor een kandidaat|gekozen voor iemand|beter aansluit|beter past bij|niet verder|optamos por não|não dar seguimento|não avançar|não vamos prosseguir|não prosseguir|outras candidaturas|perfil não foi selecionado"),
   // "move ahead" as well as "move forward"; any verb between "decided not to" and "your application".
@@ -57,24 +52,12 @@ export const REJECTION_PHRASES: Phrase[] = [
   near(0.85, "decided not to ", " your candidacy", 50),
   // The process goes on with other people, in every language ("continuar el proceso con otras personas"): a verb of
   // going on before the other people, so "hablar con otra persona del equipo" does not count.
-  ...list(0.85, "proceso con otr|adelante con otr|avanzar con otr|seguir con otr|continuar con otr|proseguir con altr|procedere con altr|processo con altr|avanti con altr|continuare con altr|seguir com outr|avançar com outr|prosseguir com outr|continuar com outr|processo com outr|verder met andere|verder met een andere|door met andere|door met een andere|procedure met andere|proces met andere|prozess mit anderen|verfahren mit anderen|weiter mit anderen|poursuivre avec un autre|poursuivre avec une autre|poursuivre avec d'autres|continuer avec un autre|continuer avec une autre|continuer avec d'autres|processus avec d'autres|with other people whose|with other finalists|with another finalist|with the other finalist|with one of the other finalists|with a different finalist", true),
+  ...list(0.85, "proceso con otr|adelante con otr|avanzar con otr|seguir con otr|continuar con otr|proseguir con altr|procedere con altr|processo con altr|avanti con altr|continuare con altr|seguir com outr|avançar com outr|prosseguir com outr|continuar com outr|processo com outr|procedure met andere|proces met andere|prozess mit anderen|verfahren mit anderen|weiter mit anderen|processus avec d'autres|with other people whose|with other finalists|with another finalist|with the other finalist|with one of the other finalists|with a different finalist", true),
   // The offer goes to someone else, the candidate's file is closed, someone else was chosen.
-  ...list(0.85, "the offer to another|offer to another finalist|offer to the other finalist|offer to one of the other finalists|offer to a different finalist|chose another finalist|chosen another finalist|selected another finalist|close out your application|closing out your application|closed out your application|close out your candidacy|closing out your candidacy|close your application|closing your application|we chose a candidate|we chose someone|we have chosen someone|we've chosen someone|we selected someone|we have selected someone|we've selected someone|we chose another|we chose a different|they chose another|they chose a different"),
+  ...list(0.85, "the offer to another|offer to the other finalist|offer to a different finalist|close out your application|closing out your application|closed out your application|close out your candidacy|closing out your candidacy|close your application|closing your application|we chose a candidate|we chose someone|we have chosen someone|we've chosen someone|we selected someone|we have selected someone|we've selected someone|we chose another|we chose a different|they chose another|they chose a different"),
   // Someone else was chosen, in every language ("für jemand anderen", "hemos seleccionado a otra persona"):
   // a verb of choosing with another person as its object ("escolhemos outra data" is a new date, not a rejection).
-  ...list(0.85, "decided to hire someone|decided to hire another|decided to hire a different|chose to hire someone|chosen to hire someone|go a different way|going a different way|went a different way|für jemand anderen|für jemand anders|für eine andere person|retenu une autre candidate|retenu une autre personne|retenu un autre candidat|retenu un autre profil|retenu quelqu'un d'autre|choisi quelqu'un d'autre|choisi une autre personne|iemand anders gekozen|voor iemand anders gekozen|voor een andere kandidaat", true),
-  ...chosenOther(
-    ["seleccionado a ", "elegido a ", "escogido a ", "decantado por ", "decidido por "],
-    ["otra persona", "otro candidato", "otra candidata", "otro perfil", "otra candidatura", "otros candidatos", "otras personas", "otros perfiles"],
-  ),
-  ...chosenOther(
-    ["selezionato ", "scelto ", "orientati su ", "orientato su ", "preferito "],
-    ["un altro candidato", "un'altra candidata", "un'altra persona", "un altro profilo", "un'altra candidatura", "altri candidati", "altre persone", "altri profili"],
-  ),
-  ...chosenOther(
-    ["escolhemos ", "escolhido ", "selecionamos ", "selecionado ", "optamos por ", "decidimos por "],
-    ["outra pessoa", "outro candidato", "outra candidata", "outro perfil", "outra candidatura", "outros candidatos", "outras pessoas", "outros perfis"],
-  ),
+  ...list(0.85, "decided to hire someone|decided to hire another|decided to hire a different|chose to hire someone|chosen to hire someone|go a different way|going a different way|went a different way|für jemand anderen|für jemand anders|für eine andere person|retenu quelqu'un d'autre|choisi quelqu'un d'autre|iemand anders gekozen|voor een andere kandidaat", true),
   // German: the post goes to someone else ("die Position ... mit einer Kandidatin zu besetzen").
   ...list(0.85, "kandidatin zu besetzen|kandidaten zu besetzen|bewerberin zu besetzen|bewerber zu besetzen|anderweitig zu besetzen|anderweitig besetzt|person zu besetzen, die"),
   ...list(0.85, "keine positivere nachricht|keine bessere nachricht|keine erfreulichere nachricht|keine erfreulichen nachrichten|keine positiveren nachrichten|nicht die erhoffte nachricht|keine andere nachricht"),
