@@ -232,19 +232,19 @@ type BodyPolicy = "keep" | "cap" | "drop";
 interface Multipart {
   boundary: Uint8Array;
   digest: boolean;
-  /** "--" + boundary, and its Horspool shift table. */
-  pattern: Uint8Array;
-  skip: Int32Array;
+  /** "--" + boundary, and its Horspool shift table: made when a dropped body is first skipped. */
+  search?: { pattern: Uint8Array; skip: Int32Array };
 }
 
-function multipart(boundary: Uint8Array, digest: boolean): Multipart {
-  const pattern = new Uint8Array(boundary.length + 2);
+function searchFor(m: Multipart): { pattern: Uint8Array; skip: Int32Array } {
+  if (m.search) return m.search;
+  const pattern = new Uint8Array(m.boundary.length + 2);
   pattern[0] = pattern[1] = 45;
-  pattern.set(boundary, 2);
+  pattern.set(m.boundary, 2);
   const len = pattern.length;
   const skip = new Int32Array(256).fill(len);
   for (let k = 0; k < len - 1; k++) skip[pattern[k]!] = len - 1 - k;
-  return { boundary, digest, pattern, skip };
+  return (m.search = { pattern, skip });
 }
 
 interface PartHeaders {
@@ -399,15 +399,11 @@ export function trimForParse(raw: Uint8Array): Uint8Array {
         }
       } else {
         field = null;
-        const colon = raw.indexOf(58, pos);
-        if (colon >= 0 && colon < end && colon - pos < 40) {
-          const key = latin1(raw, pos, colon).replace(/^[ \t]+|[ \t]+$/g, "").toLowerCase();
-          const which = key === "content-type" ? "type" : key === "content-transfer-encoding" ? "cte" : key === "content-disposition" ? "disposition" : null;
-          if (which && headers[which] === null) {
-            if (end - colon > MAX_CONTENT_HEADER) return raw;
-            headers[which] = latin1(raw, colon + 1, end);
-            field = which;
-          }
+        const hit = contentHeaderAt(raw, pos, end);
+        if (hit && headers[hit.field] === null) {
+          if (end - hit.value > MAX_CONTENT_HEADER) return raw;
+          headers[hit.field] = latin1(raw, hit.value, end);
+          field = hit.field;
         }
       }
       pos = next;
@@ -454,9 +450,8 @@ function indexOfLf(raw: Uint8Array, from: number, to: number): number {
 function nextBoundaryLine(raw: Uint8Array, from: number, open: Multipart[]): number {
   let best = raw.length;
   for (const m of open) {
-    const pat = m.pattern;
+    const { pattern: pat, skip } = searchFor(m);
     const len = pat.length;
-    const skip = m.skip;
     const last = pat[len - 1]!;
     let i = from;
     while (i < best && i + len <= raw.length) {
@@ -486,10 +481,37 @@ const EMPTY = new Uint8Array(0);
 const CRLF = new Uint8Array([13, 10]);
 const LF = new Uint8Array([10]);
 
+/** Bytes as one character each; at most MAX_CONTENT_HEADER of them. */
 function latin1(raw: Uint8Array, from: number, to: number): string {
-  let s = "";
-  for (let i = from; i < to; i += 4096) s += String.fromCharCode(...raw.subarray(i, Math.min(to, i + 4096)));
-  return s;
+  return String.fromCharCode.apply(null, raw.subarray(from, to) as unknown as number[]);
+}
+
+const CONTENT_FIELDS: [string, keyof PartHeaders][] = [["type", "type"], ["transfer-encoding", "cte"], ["disposition", "disposition"]];
+
+/** Whether the header line at raw[pos, end) is Content-Type, -Transfer-Encoding or -Disposition (any case, blanks around the name), and where its value starts. */
+function contentHeaderAt(raw: Uint8Array, pos: number, end: number): { field: keyof PartHeaders; value: number } | null {
+  let i = pos;
+  while (i < end && (raw[i] === 32 || raw[i] === 9)) i++;
+  i = matchName(raw, i, end, "content-");
+  if (i < 0) return null;
+  for (const [name, field] of CONTENT_FIELDS) {
+    let j = matchName(raw, i, end, name);
+    if (j < 0) continue;
+    while (j < end && (raw[j] === 32 || raw[j] === 9)) j++;
+    return raw[j] === 58 && j < end ? { field, value: j + 1 } : null;
+  }
+  return null;
+}
+
+/** The position after `name` (lower-case ASCII) if raw[at...] spells it in any case, else -1. */
+function matchName(raw: Uint8Array, at: number, end: number, name: string): number {
+  if (end - at < name.length) return -1;
+  for (let k = 0; k < name.length; k++) {
+    const want = name.charCodeAt(k);
+    const got = raw[at + k]!;
+    if (want >= 97 && want <= 122 ? (got | 32) !== want : got !== want) return -1;
+  }
+  return at + name.length;
 }
 
 /** postal-mime's test: "--" + boundary, optionally "--", then only spaces and tabs. */
@@ -532,7 +554,7 @@ function decideBody(h: PartHeaders, inDigest: boolean): Decision | null {
   if (type.startsWith("multipart/")) {
     const boundary = boundaryParam(h.type ?? "");
     if (boundary === undefined) return null;
-    return { kind: "multipart", boundary: boundary && multipart(boundary, type === "multipart/digest") };
+    return { kind: "multipart", boundary: boundary && { boundary, digest: type === "multipart/digest" } };
   }
   const plainBody = cte === "" || cte === "7bit" || cte === "8bit" || cte === "binary";
   if ((type === "message/rfc822" || type === "message/global") && plainBody) return { kind: "message" };
@@ -601,6 +623,7 @@ function boundaryParam(contentType: string): Uint8Array | null | undefined {
 
 /** RFC 822 comments out of a structured header, as postal-mime's MimeNode.stripComments removes them. */
 function stripComments(str: string): string {
+  if (!str.includes("(")) return str;
   let result = "";
   let depth = 0;
   let escaped = false;
