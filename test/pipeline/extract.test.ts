@@ -75,6 +75,10 @@ describe("extractRole", () => {
     // A requisition number before the title; feedback words in a Dutch subject.
     ["Actualización: R-40112 Técnica de Nóminas", "Gracias por tu interés en la posición R-40112 Técnica de Nóminas.", "Técnica de Nóminas"],
     ["Terugkoppeling sollicitatie Junior Controller", "", "Junior Controller"],
+    // "as" in the other languages, with a job noun.
+    ["Votre candidature", "Merci pour votre candidature en tant que Responsable Logistique.", "Responsable Logistique"],
+    ["Candidatura", "Gracias por postularte como Diseñadora UX en nuestra empresa.", "Diseñadora UX"],
+    ["Bewerbung", "Wir haben jemanden mit mehr Erfahrung als Sie gewählt.", null],
     // Prepositions and adverbs end the title.
     ["Update", "We hebben de functie van Data Engineer aan een collega gegeven.", "Data Engineer"],
     ["Atualização", "Obrigado pelo interesse na vaga de Analista Financeiro aqui na Vereda.", "Analista Financeiro"],
