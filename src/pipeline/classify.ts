@@ -8,7 +8,7 @@ import { isSystemAddress } from "./addresses.ts";
 import { matchClauses } from "./clauses.ts";
 import { atsForDomain } from "./ats.ts";
 import {
-  JOB_CONTEXT_WORDS, LOOKALIKE_PHRASES, NEGATIONS, REJECTION_PHRASES, REJECTION_SUBJECT_WORDS, type Phrase,
+  JOB_CONTEXT_WORDS, LOOKALIKE_PHRASES, NEGATIONS, NOTE_REJECTION_PHRASES, REJECTION_PHRASES, REJECTION_SUBJECT_WORDS, type Phrase,
 } from "./phrases.ts";
 
 export interface Classification {
@@ -23,6 +23,8 @@ const MAX_CLASSIFY_CHARS = 20_000;
 interface Hit {
   phrase: Phrase;
   weight: number;
+  /** Found in the owner's note rather than the original. */
+  note?: boolean;
 }
 
 function sentenceAround(text: string, start: number, end: number): string {
@@ -49,7 +51,9 @@ function insideQuotes(text: string, start: number): boolean {
 const THANKS = [
   "thank you for ", "thanks for ", "thanks again for ", "grateful for ", "appreciate ", "danke für ", "dank für ", "merci pour ", "merci de ",
   "gracias por ", "agradecemos ", "grazie per ", "grazie della ", "grazie ancora per ", "ringraziamo per ", "bedankt voor ", "dank voor ",
-  "dank je voor ", "obrigado pela ", "obrigada pela ", "obrigado por ", "obrigada por ", "agradecemos a ",
+  "dank je voor ", "obrigado pela ", "obrigada pela ", "obrigado por ", "obrigada por ", "agradecemos a ", "agradecer ", "agradecer a ",
+  "agradeço ", "agradeço a ", "agradezco ", "agradecerte ", "ringraziare per ", "ringraziarti per ", "remercier pour ", "vous remercier pour ",
+  "bedanken voor ", "danken für ",
 ];
 
 function thanksFor(text: string, at: number): boolean {
@@ -145,7 +149,9 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       // "create a job alert", "sign up for our newsletter": a pointer to a kind of mail, not that mail.
       if (p.kind && invitesToSetUp(text, at)) continue;
       const sentence = sentenceAround(text, at, at + p.text.length);
-      if (negationAware && !p.kind && NEGATIONS.some((n) => sentence.includes(n))) continue;
+      // The phrase's own words do not negate it ("mais um não").
+      const around = sentence.replace(p.text, " ");
+      if (negationAware && !p.kind && NEGATIONS.some((n) => around.includes(n))) continue;
       // "Thank you for your availability", "merci pour votre disponibilité": thanks for what was, not a request.
       if (negationAware && !p.kind && thanksFor(text, at)) continue;
       const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;
@@ -179,11 +185,20 @@ export function classifyRejection(u: Unwrapped): Classification {
   else reasons.push("no job-application context");
 
   const clauseHits = matchClauses(text).map((c) => ({ phrase: c.phrase, weight: insideQuotes(text, c.at) ? c.phrase.weight * 0.3 : c.phrase.weight }));
-  const rejHits = [...matchPhrases(text, REJECTION_PHRASES, false), ...clauseHits].map((h) =>
+  const rejHits: Hit[] = [...matchPhrases(text, REJECTION_PHRASES, false), ...clauseHits].map((h) =>
     h.phrase.generic ? { ...h, weight: h.weight * context } : h,
   ).filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight);
+  // The owner knows: "Rejected after the case study" in the note counts, unless negated ("not a rejection") or
+  // about rejection in general ("a good read on rejection emails").
+  const note = u.note ? foldForMatch(u.note.slice(0, 2_000)) : "";
+  for (const h of note ? matchPhrases(note, NOTE_REJECTION_PHRASES, true) : []) {
+    const at = note.indexOf(h.phrase.text);
+    if (/^\s*(emails?|letters?|templates?|mails?)\b/.test(note.slice(at + h.phrase.text.length))) continue;
+    rejHits.push({ ...h, note: true });
+  }
+  rejHits.sort((a, b) => b.weight - a.weight);
   let pos = combine(rejHits);
-  for (const h of rejHits.slice(0, 4)) reasons.push(`rejection wording "${h.phrase.text.trim()}${h.phrase.then ? " … " + h.phrase.then.trim() : ""}" (+${h.weight.toFixed(2)})`);
+  for (const h of rejHits.slice(0, 4)) reasons.push(`${h.note ? "your note says" : "rejection wording"} "${h.phrase.text.trim()}${h.phrase.then ? " … " + h.phrase.then.trim() : ""}" (+${h.weight.toFixed(2)})`);
   const subjectWord = REJECTION_SUBJECT_WORDS.find((w) => subject.includes(w));
   if (subjectWord) {
     pos = Math.min(1, Math.max(pos, 0.6) + 0.1);

@@ -23,6 +23,8 @@ export interface ClauseRule {
   midNot?: string[];
   /** Words that, just before the first term, make the clause hypothetical ("once the role is filled"). */
   notBefore?: string[];
+  /** Does not hold when negated: "no hemos cerrado la vacante", "the role has not been filled". */
+  negatable?: boolean;
 }
 
 const terms = (s: string): string[] => s.split("|");
@@ -103,8 +105,8 @@ const NOT_GOING_ON: ClauseRule[] = [
     name: "will not go on with the candidacy",
     weight: 0.85,
     first: terms("not|won't|wouldn't|can't|cannot|couldn't|aren't|isn't|wasn't|weren't|didn't|unable to|no longer"),
-    second: terms("your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
-    mid: terms("mov|progress|proceed|advanc|tak|pursu|continu|consider|forward|further|offer|go ahead|extend"),
+    second: terms("an invitation|the next stage|the next round|your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
+    mid: terms("mov|progress|proceed|advanc|tak|pursu|continu|consider|forward|further|offer|go ahead|extend|invit"),
     // The negation governs something else: "can't wait to", "don't hesitate to", "not only", "if we don't hear back, we".
     midNot: terms("wait|hesitate|forget|only|just|but |if |until|yet|, we|hear"),
     window: 45,
@@ -135,6 +137,14 @@ const NOT_GOING_ON: ClauseRule[] = [
     second: terms("votre candidature|ta candidature|votre profil|ton profil|le processus|avec vous|avec toi|le poste"),
     mid: terms("poursuiv|continu|avanc|retenir|donner suite|aller plus loin|proposer|offrir"),
     window: 70,
+  },
+  {
+    // Passive: "your application will not be progressed to the next stage".
+    name: "the candidacy will not go on (passive)",
+    weight: 0.85,
+    first: terms("your application|your candidacy|your candidature|your profile|your application"),
+    second: terms("not be progressed|not progress|not be taken forward|not be taken further|not be moved forward|not be advanced|not proceed|not be considered further|not be pursued|not move forward|not be moving forward|not be progressing|not been successful|not been progressed|not been shortlisted|not been selected"),
+    window: 40,
   },
   {
     // "ne sera donc pas retenue", "n'avons malheureusement pas pu retenir": French negation around an adverb.
@@ -229,7 +239,18 @@ const BUDGET_GONE: ClauseRule[] = [
   },
 ];
 
-export const CLAUSE_RULES: ClauseRule[] = [...CHOSE_OTHER, ...NOT_GOING_ON, ...SEARCH_CLOSED, ...ROLE_FILLED, ...BUDGET_GONE];
+const negatable = (rules: ClauseRule[]): ClauseRule[] => rules.map((r) => ({ ...r, negatable: true }));
+
+export const CLAUSE_RULES: ClauseRule[] = [
+  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
+];
+
+const NEGATION_WORDS = new Set("not|never|no|nicht|kein|keine|nie|pas|jamais|non|niet|geen|nooit|não|nunca|ni|nor".split("|"));
+
+/** A negation among these words ("haven't", "no", "nicht", "pas"). */
+function hasNegation(words: string[]): boolean {
+  return words.some((w) => NEGATION_WORDS.has(w) || w.endsWith("n't"));
+}
 
 interface ClauseIndex {
   set: PatternSet;
@@ -327,6 +348,7 @@ export function matchClauses(text: string): ClauseHit[] {
         if (CLAUSE_BREAK.test(between)) break;
         if (rule.mid && !rule.mid.some((m) => between.includes(m))) continue;
         if (rule.midNot?.some((m) => between.includes(m))) continue;
+        if (rule.negatable && (hasNegation(between.split(" ")) || hasNegation(text.slice(Math.max(0, f.at - 40), f.at).split(" ").slice(-3)))) continue;
         hits.push({ at: f.at, phrase: { text: firstText, then: set.patterns[s.term]!, weight: rule.weight, generic: rule.generic } });
         return;
       }

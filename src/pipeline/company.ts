@@ -181,7 +181,11 @@ export function extractCompany(input: CompanyInput): CompanyResult {
       if (text.length < prev.text.length || (text !== text.toUpperCase() && prev.text === prev.text.toUpperCase())) prev.text = text;
     } else cands.set(key, { text, score, order: cands.size, sources: new Set([source]) });
   };
-  const latest = input.latest.slice(0, 50_000).replace(/[ \t]{2,}|\t/g, " "); // runs of blanks -> one space
+  const latest = input.latest
+    .slice(0, 50_000)
+    .replace(/[ \t]{2,}|\t/g, " ") // runs of blanks -> one space
+    // "the Analyst position (Req #7781) with Northgate": a reference in parentheses stands between the words.
+    .replace(/ \((?:req|ref|job|id|requisition|référence|referencia|riferimento|kennziffer|vacature|vaga|#)[^()\n]{0,30}\)/gi, "");
   const lowerLatest = latest.toLowerCase();
   // Body wording and agency wording, found in one pass.
   const found = lowerLatest.length === latest.length ? findPatterns(lowerLatest, BODY_AND_AGENCY_SET, 10) : [];

@@ -78,6 +78,8 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.5, "after careful consideration|after much consideration|after careful review|this was a difficult decision|this was a tough decision|it was a tough call|not an easy decision|wasn't an easy decision|this decision was not easy|difficult decision", true),
   ...list(0.2, "unfortunately|regrettably|sadly|disappointing", true),
   ...list(0.2, "keep your resume on file|keep your cv on file|keep your details on file|keep your information on file|hold on to your details|keep you in mind for future|encourage you to apply for future|encourage you to keep an eye|apply for future|future openings|future opportunities|future roles|best of luck with your search|best in your search|success in your search|luck in your search|luck with your job search|future endeavors|future endeavours", true),
+  // Passing on the candidate, but not passing something along ("we'll pass your details to the team").
+  ...list(0.85, "pass for now|pass this time|pass on this one|going to pass.|going to pass,|have to pass.|have to pass,|we'll pass.|i'll pass."),
   // Reasons that close the candidacy: overqualified, no visa sponsorship, the role no longer exists.
   ...list(0.75, "overqualified|over-qualified|überqualifiziert|surqualifié|sobrecualificad|sovraqualificat|overgekwalificeerd|sobrequalificad|unable to sponsor|not able to sponsor|cannot sponsor|can't sponsor|don't sponsor|do not sponsor|not in a position to sponsor|no longer exists|gibt es nicht mehr|n'existe plus|ya no existe|non esiste più|bestaat niet meer|já não existe|não existe mais", true),
   ...list(0.4, "restructuring|reorganisation|reorganization|umstrukturierung|restructuration|reestructuración|riorganizzazione|reorganisatie|reestruturação", true),
@@ -104,6 +106,14 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.25, "infelizmente|lamentavelmente", true),
 ];
 
+/** The owner's own word, in the note, for what the forward is ("Rejected after the case study", "Mais um não"). */
+export const NOTE_REJECTION_PHRASES: Phrase[] = list(
+  0.6,
+  "rejected|rejection|another no|a no from|turned me down|didn't get it|did not get it|didn't get the job|no offer|absage|abgelehnt|" +
+    "refus|refusé|refusée|rechazo|rechazado|rechazada|me rechazaron|no me eligieron|otro no|rifiuto|scartato|scartata|un altro no|" +
+    "afgewezen|afwijzing|weer een nee|recusa|recusado|recusada|reprovado|reprovada|mais um não|outro não",
+);
+
 /** Wording of look-alikes: the process goes on, or the mail is something else. */
 export const LOOKALIKE_PHRASES: Phrase[] = [
   // interview invitations, scheduling, confirmations
@@ -116,7 +126,8 @@ export const LOOKALIKE_PHRASES: Phrase[] = [
   ...list(0.85, "next round|next stage|move you forward|moving you forward|move you to the|advance you to|progress you to|invite you to the next|pleased to let you know that you|happy to let you know that you|great news|nächste runde|prochaine étape|siguiente fase|próxima fase|prossima fase|volgende ronde|volgende fase"),
   // offers
   ...list(0.9, "pleased to offer|like to offer you|love to offer you|happy to offer you|thrilled to offer|delighted to offer|offer you the|offer letter|formal offer|extend an offer to you|extend you an offer|welcome to the team|welcome aboard|freuen uns, ihnen|vous proposer le poste|ofrecerte el puesto|ofrecerle el puesto|offrirti|aanbieden|oferecer-lhe"),
-  // received your application
+  // received your application, and its "if you don't hear from us" clause
+  ...list(0.85, "acknowledge receipt|confirm receipt|accusons réception|accusons bonne réception|accusé de réception|eingangsbestätigung|empfangsbestätigung|acuse de recibo|acusamos recibo|conferma di ricezione|confermiamo la ricezione|ontvangstbevestiging|bevestigen de ontvangst|confirmamos a receção|confirmamos o recebimento|aviso de recebimento|if you do not hear from us|if you don't hear from us|if you haven't heard from us|if you have not heard from us|sans retour de notre part|sans réponse de notre part|sans nouvelles de notre part|si no recibes noticias|si no has recibido noticias|se non riceverai notizie|se non avrà notizie|als je niets van ons hoort|als u niets van ons hoort|caso não receba retorno|caso não tenha retorno|sollten sie innerhalb|falls sie innerhalb|solltest du innerhalb"),
   ...list(0.8, "received your application|we have received your|application has been received|application was received|successfully submitted|successfully applied|we will review your application|will be reviewing your application|review your qualifications|review your application and|if your background is a match|if your qualifications match|if your skills match|if your experience matches|will contact you to discuss next steps|eingang ihrer bewerbung|ihre bewerbung ist bei uns eingegangen|bewerbung erhalten|avons bien reçu votre candidature|bien reçu votre candidature|hemos recibido tu candidatura|hemos recibido su candidatura|abbiamo ricevuto la tua candidatura|abbiamo ricevuto la sua candidatura|je sollicitatie ontvangen|uw sollicitatie ontvangen|recebemos a sua candidatura|recebemos sua candidatura"),
   // rescheduling
   ...list(0.85, "need to reschedule|have to reschedule|reschedule your interview|rescheduling your interview|postpone your interview|move your interview|updated calendar invitation|new time for your interview|verschieben|reprogrammer|reprogramar|riprogrammare|verzetten"),
@@ -133,7 +144,7 @@ export const LOOKALIKE_PHRASES: Phrase[] = [
   // reference checks: the process goes on
   ...list(0.85, "reference check|reference checks|your references|provide references|two references|three references|referees|referenzgeber|ihre referenzen|vos références|tes références|tus referencias|sus referencias|le sue referenze|le tue referenze|je referenties|uw referenties|suas referências"),
   // hiring freeze that keeps the application alive
-  ...list(0.85, "keep your application active|application will remain active|application remains active|remain active in our|on hold|paused the search|pause the search|paused hiring|pausing the search|pausing the process|paused the process|resume the process|resume the search|resume hiring|when hiring resumes|once the freeze|once hiring resumes|reach back out when|will be in touch once"),
+  ...list(0.85, "en pausa|en suspenso|in pausa|in sospeso|en pause|mis en pause|mise en pause|pausiert|auf eis gelegt|gepauzeerd|in de wacht|em pausa|em espera|sigues activo|sigues activa|sigue activa|resta attiva|rimane attiva|reste active|reste actif|bleibt aktiv|blijft actief|continua ativa|permanece ativa|keep your application active|application will remain active|application remains active|remain active in our|on hold|paused the search|pause the search|paused hiring|pausing the search|pausing the process|paused the process|resume the process|resume the search|resume hiring|when hiring resumes|once the freeze|once hiring resumes|reach back out when|will be in touch once"),
   // newsletters, receipts, conferences
   ...kinds(0.6, "newsletter|read more:|this week:|forward this to a friend|manage preferences|view in browser|view this email in your browser|you're receiving this because|you are receiving this because|you subscribed|order number|your order|receipt for|invoice|payment received|amount paid|call for proposals|your proposal|your talk|speaking slot|program committee|programme committee|your abstract|your manuscript|your paper"),
   ...kinds(0.3, "unsubscribe|webinar|promo code|discount code"),

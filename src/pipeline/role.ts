@@ -76,7 +76,8 @@ const BOILER = new Set(
 );
 
 export function hasJobNoun(title: string): boolean {
-  for (const w of title.toLowerCase().split(/[\s,/()-]+/)) if (isJobWord(w)) return true;
+  // "Développeur·se", "Entwickler/in": inclusive endings split off.
+  for (const w of title.toLowerCase().split(/[\s,/()·*:-]+/)) if (isJobWord(w)) return true;
   return false;
 }
 
@@ -130,12 +131,16 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
     "we|hebben|heb|hebt|is|zijn|werd|dat|die|maar|omdat|" +
     "nós|temos|tenho|têm|foi|é|são|que|mas|porque|" +
     // Dutch prepositions and adverbs of place and time: "Data Scientist aan een andere kandidaat", "N2 aqui".
-    "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje").split("|")];
+    "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
+    // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
+    "not|nicht|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|será").split("|")];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
-  ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
+  ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: ",
+    "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
+    "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
   ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
@@ -146,6 +151,8 @@ const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", "'s ", "’s "];
 export function cleanRole(text: string): string {
   // A requisition number before the title: "R-20831 Analista de Riesgos", "JR-118204 - Analyst".
   let t = text.trim().replace(/^(?:req(?:uisition)?\s*#?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}\s*[-–:|]?\s+(?=\p{Lu})/u, "");
+  // A bare gender marker: "Contrôleur de gestion H/F", "Analyst m/w/d".
+  t = t.replace(/\s+[-–,]?\s*(?:h\/f|f\/h|m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|m\/f|m\/f\/x|m\/v\/x|all genders)$/i, "");
   t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d|\b(m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|h\/f|f\/h|m\/f|m\/v|m\/v\/x|req|job id|ref)\b/i.test(m) ? "" : m));
   t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
   return t.trim();

@@ -135,6 +135,10 @@ describe("classifyRejection by clause structure", () => {
     ["Obrigado pela candidatura à vaga. O processo seletivo foi encerrado sem contratação."],
     ["Gracias por tu candidatura. Decidimos cubrir el puesto con una compañera del área de ventas."],
     ["Merci pour l'entretien. Nous avons décidé de poursuivre avec des candidats plus expérimentés."],
+    ["Thank you for applying. After review, your application will not be progressed to the next stage."],
+    ["Thanks for the case study for the role. We are not able to extend an invitation to the next stage."],
+    ["Thanks for the call and the mockups. I'm going to pass for now; we need someone with marketplace experience."],
+    ["Obrigado pela entrevista. Optamos por seguir com outro candidato. Quero agradecer sua disponibilidade e a conversa."],
     // Thanks for the candidate's availability is not a request for it.
     ["Obrigado pela sua disponibilidade nas últimas semanas. Decidimos seguir com uma candidata com mais experiência para a vaga."],
   ])("is a rejection: %s", async (body) => {
@@ -154,6 +158,11 @@ describe("classifyRejection by clause structure", () => {
     // The recruiter acknowledges the candidate's own withdrawal; a reference check goes on.
     ["Thanks for letting us know. As you requested, we have withdrawn your application for the Analyst role and closed your file."],
     ["Thanks for the final interview for the Analyst role. Could you send contact details for two references so we can complete a reference check?"],
+    // A receipt's "if you don't hear from us" clause; a pause that says the search was not closed.
+    ["Nous accusons réception de votre candidature au poste. Sans retour de notre part sous quatre semaines, considérez que nous ne pouvons pas donner une suite favorable à votre candidature."],
+    ["Gracias por tu paciencia con el puesto. Hemos puesto en pausa el proceso; no hemos cerrado la vacante y sigues activo en el proceso."],
+    ["Thanks for your patience on the Analyst role. To be clear, the role has not been filled and your candidacy stays open."],
+    ["Thanks for your application. We'll pass your details to the hiring team for the Analyst role."],
     // Hypothetical: the process closes later, with the candidate in it.
     ["Gracias por tu candidatura al puesto. Cuando el proceso esté cerrado te avisaremos; mientras tanto, elige un horario para la entrevista."],
     // Hypothetical: the role is not filled yet.
@@ -165,5 +174,26 @@ describe("classifyRejection by clause structure", () => {
   ])("is not a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(false);
+  });
+});
+
+describe("classifyRejection and the owner's note", () => {
+  const withNote = async (note: string, body: string) => {
+    const raw = `From: Alex Rivera <${OWNER}>\r\nTo: r@rebound.test\r\nSubject: Fwd: Your application\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n${note}\r\n\r\n---------- Forwarded message ---------\r\nFrom: Pat Lee <pat@acme.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Your application\r\nTo: <${OWNER}>\r\n\r\n${body}`;
+    return classifyRejection(unwrapForward(await parseEmail(raw), { ownerEmails: [OWNER] }));
+  };
+  const neutral = "Thanks for the time you gave the team for the Analyst role. We hope our paths cross again.";
+
+  it("counts the owner's own word for it", async () => {
+    const c = await withNote("Rejected after the case study.", neutral);
+    expect(c.isRejection, c.reasons.join("\n")).toBe(true);
+    expect(c.reasons).toContain('your note says "rejected" (+0.60)');
+    expect((await withNote("Mais um não. Guardar o contacto.", neutral)).isRejection).toBe(true);
+  });
+
+  it("not when the note negates it or talks about rejection in general", async () => {
+    expect((await withNote("Not a rejection, just keeping it in one place.", neutral)).isRejection).toBe(false);
+    expect((await withNote("Keine Absage, nur verschoben.", neutral)).isRejection).toBe(false);
+    expect((await withNote("Good read on rejection emails.", neutral)).isRejection).toBe(false);
   });
 });

@@ -75,6 +75,13 @@ describe("extractRole", () => {
     // A requisition number before the title; feedback words in a Dutch subject.
     ["Actualización: R-40112 Técnica de Nóminas", "Gracias por tu interés en la posición R-40112 Técnica de Nóminas.", "Técnica de Nóminas"],
     ["Terugkoppeling sollicitatie Junior Controller", "", "Junior Controller"],
+    // After an onsite, in a labelled requisition field, with a bare gender marker, with an inclusive ending.
+    ["Your onsite for Fleet Operations Analyst", "", "Fleet Operations Analyst"],
+    ["Regarding your application", "Job Requisition: R-55120 Payroll Specialist\nLocation: Leeds", "Payroll Specialist"],
+    ["Suite à nos entretiens – Chargée de paie H/F", "", "Chargée de paie"],
+    ["Votre candidature", "Merci pour votre candidature au poste de Développeur·se Back-end et pour votre temps.", "Développeur·se Back-end"],
+    // A negation ends the title.
+    ["Ihre Bewerbung", "Die Position als Referent Einkauf wird nicht wie geplant besetzt.", "Referent Einkauf"],
     // "as" in the other languages, with a job noun.
     ["Votre candidature", "Merci pour votre candidature en tant que Responsable Logistique.", "Responsable Logistique"],
     ["Candidatura", "Gracias por postularte como Diseñadora UX en nuestra empresa.", "Diseñadora UX"],
@@ -104,6 +111,8 @@ describe("employer from a team's sign-off, the subject's 'interest in', and a te
     // The registered name in the signature (street and phone on the same line) beats the shorter one from the domain.
     ["Rita Sousa <rita.sousa@marvento.test>", "Candidatura", "Obrigado pela sua candidatura. Não vamos poder avançar com a sua candidatura.\r\n\r\nRita Sousa\r\nRecrutamento\r\nMarvento Engenharia, Lda. | Av. da Liberdade 110, Lisboa", "Marvento Engenharia"],
     ["Aiko Sato <aiko@kumogawa.test>", "Your application", "We will not be moving forward with your application.\r\n\r\nAiko Sato\r\nKumogawa Robotics K.K.", "Kumogawa Robotics"],
+    // A reference in parentheses between the role and the employer.
+    ["Careers <no-reply@icims.com>", "Your application", "Thank you for applying for the Claims Analyst position (Req #5521) with Larchmont Mutual Group. We have filled the role.", "Larchmont Mutual Group"],
     ["Talent Acquisition <talent@careers-tamarack.icims.com>", "Application Status Update", "Thank you for taking the time to apply with Tamarack Cold Storage. We have chosen to pursue other applicants.", "Tamarack Cold Storage"],
   ])("%s / %s", async (from, subject, body, want) => {
     expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
