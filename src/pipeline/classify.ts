@@ -65,6 +65,21 @@ function thanksFor(text: string, at: number): boolean {
   });
 }
 
+/** What a rejection invites the reader to follow or apply to again, in the seven languages. */
+const OPENINGS = [
+  "openings", "open roles", "careers page", "career page", "careers site", "job board", "apply again", "reapply", "future roles", "stellenangebote",
+  "karriereseite", "ausschreibungen", "offres", "page carrières", "postuler à nouveau", "vacantes", "portal de empleo", "postularte de nuevo",
+  "posizioni aperte", "offerte di lavoro", "candidarti di nuovo", "vacatures", "opnieuw te solliciteren", "vagas", "portal de carreiras",
+  "candidatar novamente", "talent community", "talent pool", "talentpool", "banco de talentos", "base de talento",
+];
+
+function invitesToOpenings(text: string, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  const stop = after.search(/[.!?]/);
+  const clause = stop < 0 ? after : after.slice(0, stop);
+  return OPENINGS.some((o) => clause.includes(o));
+}
+
 /** Verbs that invite the reader to set something up: what follows is named, not sent. */
 const SETUP_VERBS = [
   "create a ", "create an ", "create your ", "set up ", "setting up ", "sign up for ", "sign up to ",
@@ -154,6 +169,8 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       if (negationAware && !p.kind && NEGATIONS.some((n) => around.includes(n))) continue;
       // "Thank you for your availability", "merci pour votre disponibilité": thanks for what was, not a request.
       if (negationAware && !p.kind && thanksFor(text, at)) continue;
+      // "Te invitamos a seguir nuestras vacantes": an invitation to watch the openings, as rejections end, not to an interview.
+      if (negationAware && p.text.includes("invit") && invitesToOpenings(text, at + p.text.length)) continue;
       const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;
       best = Math.max(best, w);
     }

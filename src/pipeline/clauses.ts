@@ -34,9 +34,9 @@ const CHOSE_OTHER: ClauseRule[] = [
   {
     name: "chose someone else",
     weight: 0.85,
-    first: terms("offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
+    first: terms("landed on|landing on|gone for|went for|going for|picked|elected to pursue|pursue|pursuing|offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
     midNot: terms(" you from| you over| you above| you ahead| you among| you and"),
-    second: terms("internally|in-house|from within|someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
+    second: terms("applicants whose|applicants who|applicants with|people whose|people who|profiles whose|others whose|internally|in-house|from within|someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
     window: 80,
   },
   {
@@ -60,7 +60,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("poursuivre|poursuivrons|continuer|continuerons|avancer|avancerons|retenu|retenir|choisi|opté|privilégié|orienté|orientés|orientées|porté|proposé|confié|attribué"),
-    second: terms("avec des personnes|avec des candidats|avec des candidates|avec des profils|avec une personne|avec un candidat|avec une candidate|avec un profil|avec quelqu'un|avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
+    second: terms("des candidatures|des profils|des candidats|des candidates|des personnes|avec des personnes|avec des candidats|avec des candidates|avec des profils|avec une personne|avec un candidat|avec une candidate|avec un profil|avec quelqu'un|avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
     window: 110,
   },
   {
@@ -93,7 +93,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (de)",
     weight: 0.85,
     generic: true,
-    first: terms("für kandidat*|für bewerber*|für eine kandidat*|für einen kandidat*|für eine bewerber*|für einen bewerber*|für andere*|für eine andere*|für einen anderen*|für jemand*|für eine person|für personen|für eine interne*|für einen internen*|für eine mitbewerber*|für einen mitbewerber*|mit einer anderen*|mit einem anderen*|mit einer kandidat*|mit einem kandidat*|mit kandidat*|mit einer internen*|mit einem internen*|mit anderen*|intern"),
+    first: terms("mit einem kollegen|mit einer kollegin|aus dem eigenen haus|aus unserem eigenen haus|aus den eigenen reihen|aus unseren eigenen reihen|für kandidat*|für bewerber*|für eine kandidat*|für einen kandidat*|für eine bewerber*|für einen bewerber*|für andere*|für eine andere*|für einen anderen*|für jemand*|für eine person|für personen|für eine interne*|für einen internen*|für eine mitbewerber*|für einen mitbewerber*|mit einer anderen*|mit einem anderen*|mit einer kandidat*|mit einem kandidat*|mit kandidat*|mit einer internen*|mit einem internen*|mit anderen*|intern"),
     second: terms("entschieden|entscheiden|zu besetzen|besetzt|fortzufahren|fortfahren|fortzusetzen|weiterzugehen|weitergehen|vergeben"),
     window: 130,
   },
@@ -105,7 +105,7 @@ const NOT_GOING_ON: ClauseRule[] = [
     name: "will not go on with the candidacy",
     weight: 0.85,
     first: terms("not|won't|wouldn't|can't|cannot|couldn't|aren't|isn't|wasn't|weren't|didn't|unable to|no longer"),
-    second: terms("an invitation|the next stage|the next round|your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
+    second: terms("an interview|an invitation|the next stage|the next round|your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
     mid: terms("mov|progress|proceed|advanc|tak|pursu|continu|consider|forward|further|offer|go ahead|extend|invit"),
     // The negation governs something else: "can't wait to", "don't hesitate to", "not only", "if we don't hear back, we".
     midNot: terms("wait|hesitate|forget|only|just|but |if |until|yet|, we|hear"),
@@ -124,9 +124,9 @@ const NOT_GOING_ON: ClauseRule[] = [
     name: "will not go on with the candidacy (it)",
     weight: 0.85,
     generic: true,
-    first: terms("non potremo|non possiamo|non proseguiremo|non procederemo|non andremo|di non|non è possibile|non sarà possibile|non ci è possibile"),
+    first: terms("non è stato possibile|non è stata possibile|non potremo|non possiamo|non proseguiremo|non procederemo|non andremo|di non|non è possibile|non sarà possibile|non ci è possibile"),
     second: terms("candidatura|con lei|con te|nel processo|nella selezione|il processo|il percorso|la posizione|il ruolo"),
-    mid: terms("prosegu|proced|andare avanti|avanti|continu|avanz|offrir|propor"),
+    mid: terms("prosegu|proced|andare avanti|avanti|continu|avanz|offrir|propor|seguito"),
     window: 70,
   },
   {
@@ -165,6 +165,15 @@ const NOT_GOING_ON: ClauseRule[] = [
     window: 50,
   },
   {
+    // Dutch, verb last: "we gaan in de procedure niet met je verder".
+    name: "will not go on with the candidacy (nl, verb last)",
+    weight: 0.85,
+    generic: true,
+    first: terms("niet met je|niet met jou|niet met u|niet langer met je|niet langer met u"),
+    second: terms("verder|door|doorgaan|verdergaan"),
+    window: 40,
+  },
+  {
     name: "will not go on with the candidacy (pt)",
     weight: 0.85,
     generic: true,
@@ -192,6 +201,17 @@ const SEARCH_CLOSED: ClauseRule[] = [
     generic: true,
     first: terms("closed|closing|close|cancelled|canceled|cancelling|canceling|cancel|ended|ending|halted|stopped|discontinued|withdrawn|withdrew|eliminated|cerrado|cerrar|cancelado|cancelar|finalizado|chiuso|chiudere|annullato|annullare|interrotto|fermé|fermer|clôturé|clôturer|annulé|annuler|gesloten|sluiten|stopgezet|ingetrokken|geannuleerd|encerrado|encerrar|cancelada|cancelamos|encerramos|fechamos|fechado"),
     second: terms("da vaga|do processo|da posição|de la vacante|del puesto|del proceso|della posizione|del processo|du poste|du processus|du recrutement|van de vacature|the process|the search|the role|the position|the requisition|the opening|the vacancy|the hiring process|the recruitment|this role|this position|this search|this opening|this process|el proceso|la búsqueda|la vacante|el puesto|la posición|este proceso|esta vacante|il processo|la selezione|la posizione|la ricerca|questa posizione|questo processo|le processus|le recrutement|le poste|la procédure|ce poste|ce recrutement|het proces|de vacature|de procedure|de functie|deze vacature|deze functie|o processo|a vaga|a posição|este processo|esta vaga"),
+    window: 60,
+  },
+  {
+    // "we've closed the Senior BI Developer search": the role's name between the article and the noun.
+    name: "closed the named search",
+    weight: 0.85,
+    generic: true,
+    first: terms("closed|closing|cancelled|canceled|cancelling|canceling|ended|halted|stopped|paused indefinitely|withdrawn|eliminated"),
+    second: terms("search|role|position|requisition|opening|vacancy|process|recruitment"),
+    mid: terms("the |this |our "),
+    notBefore: terms("once|until|when|before|after|if|as soon as"),
     window: 60,
   },
   {

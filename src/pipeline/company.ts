@@ -133,6 +133,8 @@ const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever"];
 
+const AGENCY_DOMAIN = /recruit|staffing|headhunt|seleccion|selezione|selecao|recrutement|werving|personalberatung|executive-?search|talent-?search/;
+
 /** Someone outside the employer relaying its decision: the name after it is the client's. */
 const CLIENT_SIDE_PHRASES = [
   "hiring manager at ", "hiring manager over at ", "hiring managers at ", "hiring team over at ", "the team over at ",
@@ -189,7 +191,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const lowerLatest = latest.toLowerCase();
   // Body wording and agency wording, found in one pass.
   const found = lowerLatest.length === latest.length ? findPatterns(lowerLatest, BODY_AND_AGENCY_SET, 10) : [];
-  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length);
+  // An agency says so ("my client"), or its own domain does ("talentia-seleccion", "northstar-recruiting").
+  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length) || (!!input.from && AGENCY_DOMAIN.test(domainOf(input.from.address)) && !atsForDomain(domainOf(input.from.address)));
 
   // The sender's own organisation (also an agency's, excluded when it writes for a client).
   const slugs = new Set<string>();

@@ -78,6 +78,8 @@ export const REJECTION_PHRASES: Phrase[] = [
   ...list(0.5, "after careful consideration|after much consideration|after careful review|this was a difficult decision|this was a tough decision|it was a tough call|not an easy decision|wasn't an easy decision|this decision was not easy|difficult decision", true),
   ...list(0.2, "unfortunately|regrettably|sadly|disappointing", true),
   ...list(0.2, "keep your resume on file|keep your cv on file|keep your details on file|keep your information on file|hold on to your details|keep you in mind for future|encourage you to apply for future|encourage you to keep an eye|apply for future|future openings|future opportunities|future roles|best of luck with your search|best in your search|success in your search|luck in your search|luck with your job search|future endeavors|future endeavours", true),
+  // "It won't work out", "it's a no", in the seven languages.
+  ...list(0.85, "it's a no|is a no this time|a no this time|a no from us|won't work out|didn't work out|not going to work out|isn't going to work out|not going to be a match|isn't going to be a match|nicht klappen|nicht geklappt|hat es leider nicht gereicht|ça ne se fera pas|n'a pas abouti|no ha podido ser|no ha sido posible esta vez|non è andata|non andrà in porto|gaat het niet worden|wordt het helaas niet|niet gelukt|não vai dar|não deu certo|não foi dessa vez|não foi desta vez"),
   // Passing on the candidate, but not passing something along ("we'll pass your details to the team").
   ...list(0.85, "pass for now|pass this time|pass on this one|going to pass.|going to pass,|have to pass.|have to pass,|we'll pass.|i'll pass."),
   // Reasons that close the candidacy: overqualified, no visa sponsorship, the role no longer exists.

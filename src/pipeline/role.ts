@@ -72,7 +72,8 @@ const BOILER = new Set(
     // "feedback", "reply", "result", "decision", "regarding" in the other six languages
     "rückmeldung|antwort|ergebnis|entscheidung|zu|zur|retour|réponse|résultat|décision|concernant|respuesta|resultado|decisión|sobre|" +
     "riscontro|risposta|decisione|relativa|terugkoppeling|reactie|uitslag|antwoord|besluit|over|resposta|retorno|decisão|processo|proceso|" +
-    "processus|selección|selezione|seleção|recrutamento|reclutamiento|bewerbungsprozess|vacature|vacante|vacancy").split("|"),
+    "processus|selección|selezione|seleção|recrutamento|reclutamiento|bewerbungsprozess|vacature|vacante|vacancy|" +
+    "chat|call|conversation|catch-up|intro|meeting|search").split("|"),
 );
 
 export function hasJobNoun(title: string): boolean {
@@ -141,7 +142,7 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
     "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
   ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
-  ...["bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
+  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
 const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition"];

@@ -139,6 +139,15 @@ describe("classifyRejection by clause structure", () => {
     ["Thanks for the case study for the role. We are not able to extend an invitation to the next stage."],
     ["Thanks for the call and the mockups. I'm going to pass for now; we need someone with marketplace experience."],
     ["Obrigado pela entrevista. Optamos por seguir com outro candidato. Quero agradecer sua disponibilidade e a conversa."],
+    ["Thanks for the onsite for the role. The panel met and we've landed on someone else for this one."],
+    ["Thanks for applying to the role. The hiring team has elected to pursue applicants whose experience maps more closely to it."],
+    ["Thanks for the chat about the role. I'm afraid it's a no this time."],
+    ["Thanks for interviewing with the team for the role. Finance froze hiring, so we've closed the Staff Analyst search entirely."],
+    ["Danke für das Gespräch. Wir haben die Stelle mit einer Kollegin aus unserem eigenen Haus besetzt."],
+    ["Danke für deine Bewerbung. Deshalb wird es mit uns dieses Mal leider nicht klappen."],
+    ["Grazie per la candidatura. Non è stato possibile dare seguito alla sua candidatura per la posizione."],
+    ["Bedankt voor je sollicitatie. We gaan in de procedure niet met je verder."],
+    ["Gracias por postularte a la vacante. No seguiremos adelante con tu postulación. Te invitamos a seguir nuestras vacantes en el portal de empleo."],
     // Thanks for the candidate's availability is not a request for it.
     ["Obrigado pela sua disponibilidade nas últimas semanas. Decidimos seguir com uma candidata com mais experiência para a vaga."],
   ])("is a rejection: %s", async (body) => {

@@ -80,6 +80,8 @@ describe("extractRole", () => {
     ["Regarding your application", "Job Requisition: R-55120 Payroll Specialist\nLocation: Leeds", "Payroll Specialist"],
     ["Suite à nos entretiens – Chargée de paie H/F", "", "Chargée de paie"],
     ["Votre candidature", "Merci pour votre candidature au poste de Développeur·se Back-end et pour votre temps.", "Développeur·se Back-end"],
+    ["Re: Product Designer chat", "Thanks again for Thursday.", "Product Designer"],
+    ["Sua candidatura", "Obrigado pela participação no processo seletivo para Analista de Dados Pleno aqui na Jabuticaba.", "Analista de Dados Pleno"],
     // A negation ends the title.
     ["Ihre Bewerbung", "Die Position als Referent Einkauf wird nicht wie geplant besetzt.", "Referent Einkauf"],
     // "as" in the other languages, with a job noun.
@@ -111,6 +113,8 @@ describe("employer from a team's sign-off, the subject's 'interest in', and a te
     // The registered name in the signature (street and phone on the same line) beats the shorter one from the domain.
     ["Rita Sousa <rita.sousa@marvento.test>", "Candidatura", "Obrigado pela sua candidatura. Não vamos poder avançar com a sua candidatura.\r\n\r\nRita Sousa\r\nRecrutamento\r\nMarvento Engenharia, Lda. | Av. da Liberdade 110, Lisboa", "Marvento Engenharia"],
     ["Aiko Sato <aiko@kumogawa.test>", "Your application", "We will not be moving forward with your application.\r\n\r\nAiko Sato\r\nKumogawa Robotics K.K.", "Kumogawa Robotics"],
+    // An agency known by its own domain: the client named in the subject and again in the body.
+    ["Nuria Gallego <nuria@talentia-seleccion.test>", "Jefe de Obra - Ferrovías del Norte", "Me acaban de confirmar desde Ferrovías del Norte que se han decantado por otro perfil.", "Ferrovías del Norte"],
     // A reference in parentheses between the role and the employer.
     ["Careers <no-reply@icims.com>", "Your application", "Thank you for applying for the Claims Analyst position (Req #5521) with Larchmont Mutual Group. We have filled the role.", "Larchmont Mutual Group"],
     ["Talent Acquisition <talent@careers-tamarack.icims.com>", "Application Status Update", "Thank you for taking the time to apply with Tamarack Cold Storage. We have chosen to pursue other applicants.", "Tamarack Cold Storage"],
