@@ -142,7 +142,7 @@ const NOT_GOING_ON: ClauseRule[] = [
     // Passive: "your application will not be progressed to the next stage".
     name: "the candidacy will not go on (passive)",
     weight: 0.85,
-    first: terms("your application|your candidacy|your candidature|your profile|your application"),
+    first: terms("your application|your candidacy|your candidature|your profile"),
     second: terms("not be progressed|not progress|not be taken forward|not be taken further|not be moved forward|not be advanced|not proceed|not be considered further|not be pursued|not move forward|not be moving forward|not be progressing|not been successful|not been progressed|not been shortlisted|not been selected"),
     window: 40,
   },
@@ -220,7 +220,7 @@ const SEARCH_CLOSED: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("the process|the search|the hiring process|the recruitment|the requisition|el proceso|la búsqueda|la vacante|il processo|la selezione|la ricerca|le processus|le recrutement|het proces|de procedure|de werving|o processo|a seleção|a vaga"),
-    second: terms("closed|concluded|cancelled|canceled|ended|cerrado|cerrada|concluido|concluida|finalizado|finalizada|cancelado|cancelada|terminado|chiuso|chiusa|concluso|conclusa|annullato|annullata|fermé|clôturé|clôturée|terminé|annulé|gesloten|afgesloten|beëindigd|geannuleerd|encerrado|encerrada|cancelado|concluído|concluída"),
+    second: terms("closed|concluded|cancelled|canceled|ended|cerrado|cerrada|concluido|concluida|finalizado|finalizada|cancelado|cancelada|terminado|chiuso|chiusa|concluso|conclusa|annullato|annullata|fermé|clôturé|clôturée|terminé|annulé|gesloten|afgesloten|beëindigd|geannuleerd|encerrado|encerrada|concluído|concluída"),
     notBefore: terms("once|until|when|before|after|if|cuando|hasta que|antes|quando|finché|prima|quand|dès que|avant|zodra|totdat|voordat|até que|assim que"),
     window: 45,
   },
@@ -240,7 +240,7 @@ const ROLE_FILLED: ClauseRule[] = [
     name: "the role is filled",
     weight: 0.85,
     generic: true,
-    first: terms("position|role|job|vacancy|opening|post|seat|spot|requisition|stelle|position|poste|puesto|vacante|posición|plaza|posizione|ruolo|vacatura|vacature|functie|vaga|posição|cargo"),
+    first: terms("position|role|job|vacancy|opening|post|seat|spot|requisition|stelle|poste|puesto|vacante|posición|plaza|posizione|ruolo|vacature|functie|vaga|posição|cargo"),
     second: terms("filled|pourvu|pourvue|cubierto|cubierta|ocupado|ocupada|coperta|coperto|assegnata|assegnato|ingevuld|vervuld|preenchida|preenchido|besetzt|vergeben|no longer open|no longer available|niet meer open|plus disponible|ya no está disponible|non è più disponibile|não está mais disponível|nicht mehr verfügbar|nicht mehr offen"),
     notBefore: terms("once|until|when|before|after|if|as soon as|sobald|bis|wenn|quand|dès que|avant|cuando|hasta que|antes|quando|finché|prima|zodra|totdat|voordat|até que|assim que|antes"),
     window: 45,
@@ -303,6 +303,9 @@ function indexClauses(): ClauseIndex {
     return i;
   };
   CLAUSE_RULES.forEach((rule, r) => {
+    for (const side of [rule.first, rule.second]) {
+      if (new Set(side).size !== side.length) throw new Error(`clause rule "${rule.name}" lists a term twice`);
+    }
     for (const t of rule.first) firstOf[slot(t)]!.push(r);
     for (const t of rule.second) secondOf[slot(t)]!.push(r);
   });
