@@ -204,7 +204,7 @@ export function classifyRejection(u: Unwrapped): Classification {
   const clauseHits = matchClauses(text).map((c) => ({ phrase: c.phrase, weight: insideQuotes(text, c.at) ? c.phrase.weight * 0.3 : c.phrase.weight }));
   const rejHits: Hit[] = [...matchPhrases(text, REJECTION_PHRASES, false), ...clauseHits].map((h) =>
     h.phrase.generic ? { ...h, weight: h.weight * context } : h,
-  ).filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight);
+  ).filter((h) => h.weight > 0);
   // The owner knows: "Rejected after the case study" in the note counts, unless negated ("not a rejection") or
   // about rejection in general ("a good read on rejection emails").
   const note = u.note ? foldForMatch(u.note.slice(0, 2_000)) : "";

@@ -133,6 +133,9 @@ const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever"];
 
+/** The fields of a subject line: "Jefe de Proyecto - Ferrovías del Sur". */
+const SUBJECT_FIELDS = /\s[|\-–—:]\s/;
+
 const AGENCY_DOMAIN = /recruit|staffing|headhunt|seleccion|selezione|selecao|recrutement|werving|personalberatung|executive-?search|talent-?search/;
 
 /** Someone outside the employer relaying its decision: the name after it is the client's. */
@@ -192,7 +195,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // Body wording and agency wording, found in one pass.
   const found = lowerLatest.length === latest.length ? findPatterns(lowerLatest, BODY_AND_AGENCY_SET, 10) : [];
   // An agency says so ("my client"), or its own domain does ("talentia-seleccion", "northstar-recruiting").
-  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length) || (!!input.from && AGENCY_DOMAIN.test(domainOf(input.from.address)) && !atsForDomain(domainOf(input.from.address)));
+  const senderDomain = input.from ? domainOf(input.from.address) : "";
+  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length) || (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
 
   // The sender's own organisation (also an agency's, excluded when it writes for a client).
   const slugs = new Set<string>();
@@ -267,7 +271,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
     // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": a subject field that is not the role and that the
     // body names again is the client.
-    for (const seg of stripSubjectPrefixes(input.subject).split(/\s[|\-–—:]\s/)) {
+    for (const seg of stripSubjectPrefixes(input.subject).split(SUBJECT_FIELDS)) {
       const t = stripLegalSuffix(seg.trim());
       if (t && !hasJobNoun(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && latest.includes(t)) add(t, 4, "agency-client");
     }
@@ -298,7 +302,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
     const yourApp = /\byour (.{2,60}?) application\b/i.exec(subject);
     if (yourApp) add(yourApp[1]!, 2, "subject");
-    for (const seg of subject.split(/\s[|\-–—:]\s/)) {
+    for (const seg of subject.split(SUBJECT_FIELDS)) {
       const s = seg.trim();
       if (s && !hasJobNoun(s)) add(captureCapitalised(s, 0, { maxWords: 5, stopWords: STOP_WORDS }) === s ? s : null, 1, "subject-segment");
     }

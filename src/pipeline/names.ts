@@ -15,10 +15,10 @@ export interface CaptureOptions {
   commaJoins?: boolean;
 }
 
-/** Reads a capitalised phrase starting at `start` (skipping spaces), up to punctuation. */
 /** Abbreviations that end in a dot without ending the phrase ("Sr. Data Analyst", "Acme Co. Ltd"). */
 export const ABBREVIATION = /^(inc|ltd|co|corp|s\.a|llc|sr|jr|snr|jnr|mgr|assoc|asst|dept|dir|st|mt|dr|ing|lic)\.?$/i;
 
+/** Reads a capitalised phrase starting at `start` (skipping spaces), up to punctuation. */
 export function captureCapitalised(text: string, start: number, opts: CaptureOptions = {}): string | null {
   const maxWords = opts.maxWords ?? 6;
   let i = start;

@@ -122,7 +122,7 @@ interface Cand {
   order: number;
 }
 
-const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "mit", "zu", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|",
+const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso", "bij", "na", "no", "em", "with", "mit", "zu", "for", "und", "and", "et", "y", "e", "con", "met", "com", "à", "a", "para", "pour", "per", "voor", "within", "on", "from", "im", "in", "des", "der", "au", "(job", "(req", "-", "–", "—", "|",
   // Pronouns, auxiliaries, relatives and conjunctions never stand inside a title: "Art Director abbiamo scelto…".
   ...("we|you|i|they|have|has|had|was|were|is|are|will|would|which|who|that|but|because|so|" +
     "wir|ich|haben|hat|ist|sind|wurde|wurden|werden|die|dass|aber|weil|" +
@@ -134,7 +134,7 @@ const STOP_AFTER_TITLE = ["at", "bei", "chez", "en", "in", "presso", "bij", "na"
     // Dutch prepositions and adverbs of place and time: "Data Scientist aan een andere kandidaat", "N2 aqui".
     "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
-    "not|nicht|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|será").split("|")];
+    "not|nicht|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt").split("|")])];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
