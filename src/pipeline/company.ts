@@ -53,15 +53,26 @@ const TEAM_PREFIXES = [
 ].sort((a, b) => b.length - a.length);
 const NAME_SEPARATORS = /\s+[|@·:–—-]\s+/;
 
+/** Strings grouped by a word of theirs, longest first: a name is only compared with those that share its word. */
+function byWord(list: string[], wordOf: (s: string) => string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const s of list) map.set(wordOf(s), [...(map.get(wordOf(s)) ?? []), s]);
+  return map;
+}
+const firstWord = (s: string): string => s.split(" ", 1)[0]!;
+const lastWord = (s: string): string => s.slice(s.lastIndexOf(" ") + 1);
+// Every prefix ends in a space, so one that matches has the name's first word as its own.
+const PREFIXES_BY_FIRST_WORD = byWord(TEAM_PREFIXES, firstWord);
+const PHRASES_BY_LAST_WORD = byWord(TEAM_PHRASES, lastWord);
+
 /** The name with team words taken off both ends: "The Acme Recruiting Team" -> "Acme"; "" when nothing else is left. */
 function stripTeamWords(name: string): string {
   let n = name.replace(/^the\s+/i, "").trim();
   for (let guard = 0; guard < 3; guard++) {
     const l = n.toLowerCase();
-    const team = TEAM_PHRASES.find((t) => l === t);
-    if (team) return "";
-    const prefix = TEAM_PREFIXES.find((p) => l.startsWith(p));
-    const suffix = TEAM_PHRASES.find((t) => l.endsWith(" " + t));
+    if (TEAM_PHRASES.includes(l)) return "";
+    const prefix = PREFIXES_BY_FIRST_WORD.get(firstWord(l))?.find((p) => l.startsWith(p));
+    const suffix = PHRASES_BY_LAST_WORD.get(lastWord(l))?.find((t) => l.endsWith(" " + t));
     if (prefix) n = n.slice(prefix.length).replace(/^the\s+/i, "").trim();
     else if (suffix) n = n.slice(0, n.length - suffix.length - 1).trim();
     else break;
