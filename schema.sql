@@ -1,5 +1,6 @@
 -- rebound: the whole schema, the single source for local dev, tests and production.
--- Re-runnable: every statement is IF NOT EXISTS. Times are epoch milliseconds (UTC).
+-- Re-runnable: every statement is IF NOT EXISTS (or, for an index replaced, DROP ... IF EXISTS).
+-- Times are epoch milliseconds (UTC).
 -- Every row belongs to one owner; every query in src/db/ filters by owner_id.
 
 CREATE TABLE IF NOT EXISTS owners (
@@ -95,14 +96,26 @@ CREATE TABLE IF NOT EXISTS follow_ups (
   created_at    INTEGER NOT NULL,
   UNIQUE (owner_id, step_key)
 );
--- The cron's lookup: due pending follow-ups, oldest first.
-CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups (status, due_at);
+-- The cron's claim (claimDue): only the rows it may claim, pending or failed and not claimed,
+-- oldest due first. A row leaves it when claimed, sent, done or skipped, so a run reads the
+-- entries due now and stops at its tenth owner, however long the history. Status and claimed_at
+-- are columns as well so the owner pick reads nothing else (SQLite does not take a column's
+-- value from a partial index's WHERE). claimDue's WHERE repeats this WHERE word for word:
+-- SQLite uses a partial index only for a query whose WHERE contains the index's.
+CREATE INDEX IF NOT EXISTS follow_ups_claimable ON follow_ups (due_at, owner_id, application_id, status, claimed_at)
+  WHERE status IN ('pending', 'failed') AND claimed_at IS NULL;
 CREATE INDEX IF NOT EXISTS follow_ups_application ON follow_ups (application_id);
 CREATE INDEX IF NOT EXISTS follow_ups_owner_due ON follow_ups (owner_id, status, due_at);
-CREATE INDEX IF NOT EXISTS follow_ups_claim ON follow_ups (claim_id);
+-- A run reads back what it claimed by claim_id; only claimed rows are in it, so a claim adds
+-- entries here instead of moving them among one NULL per row of history.
+CREATE INDEX IF NOT EXISTS follow_ups_claim_id ON follow_ups (claim_id) WHERE claim_id IS NOT NULL;
 -- Releasing stale claims looks only at claimed rows, however large the history grows.
 CREATE INDEX IF NOT EXISTS follow_ups_claimed ON follow_ups (claimed_at) WHERE claimed_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS follow_ups_contact ON follow_ups (contact_id);
+-- Replaced by follow_ups_claimable and follow_ups_claim_id (issue 8); applying this file to a
+-- database made before removes them.
+DROP INDEX IF EXISTS follow_ups_due;
+DROP INDEX IF EXISTS follow_ups_claim;
 
 -- Every email rebound sent (always to an owner).
 CREATE TABLE IF NOT EXISTS outbox (

@@ -50,14 +50,21 @@ export interface DueFollowUp {
 }
 
 // Due: pending (or failing, still retried) and not claimed by a live run, on an
-// active application (or none: owner-level steps).
-const DUE = `f.status IN ('pending', 'failed') AND f.due_at <= ?1 AND f.claimed_at IS NULL
+// active application (or none: owner-level steps). The first two terms are the
+// WHERE of the partial index follow_ups_claimable (schema.sql), which SQLite
+// uses only while they stay in the query as written there.
+const DUE = `f.status IN ('pending', 'failed') AND f.claimed_at IS NULL AND f.due_at <= ?1
   AND (f.application_id IS NULL OR EXISTS (SELECT 1 FROM applications a WHERE a.id = f.application_id AND a.status = 'active'))`;
 
 /**
  * Release stale claims, then atomically claim what is due for a few owners, in
  * one batch. An UPDATE is atomic in D1, so two overlapping runs never claim the
  * same row: the second sees claimed_at set.
+ *
+ * The owner pick walks follow_ups_claimable oldest due first and stops at the
+ * tenth owner (the ORDER BY keeps it on that index; which ten owners is not
+ * otherwise promised); the claim then takes those owners' due rows through
+ * follow_ups_owner_due. A run reads about what it claims, not the backlog.
  */
 export async function claimDue(db: D1Database, now: number, claimId: string): Promise<DueFollowUp[]> {
   const [, , details] = await db.batch([
@@ -67,7 +74,7 @@ export async function claimDue(db: D1Database, now: number, claimId: string): Pr
         `UPDATE follow_ups SET claimed_at = ?1, claim_id = ?2
          WHERE id IN (
            SELECT f.id FROM follow_ups f
-           WHERE ${DUE} AND f.owner_id IN (SELECT DISTINCT f.owner_id FROM follow_ups f WHERE ${DUE} LIMIT ${MAX_OWNERS_PER_RUN})
+           WHERE ${DUE} AND f.owner_id IN (SELECT DISTINCT f.owner_id FROM follow_ups f WHERE ${DUE} ORDER BY f.due_at LIMIT ${MAX_OWNERS_PER_RUN})
            ORDER BY f.due_at LIMIT ${MAX_FOLLOW_UPS_PER_RUN})`,
       )
       .bind(now, claimId),
