@@ -7,6 +7,7 @@ import { app } from "../../src/http/app.ts";
 import { call, forward, json, login, OTHER, OWNER, ownerId, TOKEN } from "./helpers.ts";
 import { createApiToken } from "../../src/db/tokens.ts";
 import { ensureOwner } from "../../src/db/owners.ts";
+import { verifyAccessJwt } from "../../src/http/access.ts";
 
 const API_ROUTES: [string, string][] = [
   ["GET", "/api/applications"],
@@ -279,6 +280,32 @@ describe("Cloudflare Access", () => {
       expect((await get("/api/applications", jwt)).status, why).toBe(401);
       expect((await get("/", jwt)).status, why).toBe(302);
     }
+  });
+
+  it("caches the team's keys, picks up a rotated key after the cool-down, and refetches when the cache is old", async () => {
+    const issuer = "https://team-keys.cloudflareaccess.com";
+    const pairs = { k1: await generateKeyPair("RS256"), k2: await generateKeyPair("RS256") };
+    let published: (keyof typeof pairs)[] = ["k1"];
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async () =>
+      Response.json({ keys: await Promise.all(published.map(async (kid) => ({ ...(await exportJWK(pairs[kid].publicKey)), kid, alg: "RS256" }))) }),
+    );
+    const sign = (kid: keyof typeof pairs) =>
+      new SignJWT({ email: OWNER }).setProtectedHeader({ alg: "RS256", kid }).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime("5m").sign(pairs[kid].privateKey);
+    const access = { issuer, audience };
+    const t0 = Date.now();
+    expect(await verifyAccessJwt(await sign("k1"), access, t0)).toBe(OWNER);
+    expect(await verifyAccessJwt(await sign("k1"), access, t0 + 1000)).toBe(OWNER);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    // Rotated: an unknown key id refetches, but not within 30 s of the last fetch.
+    published = ["k1", "k2"];
+    expect(await verifyAccessJwt(await sign("k2"), access, t0 + 10_000)).toBeNull();
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(await verifyAccessJwt(await sign("k2"), access, t0 + 31_000)).toBe(OWNER);
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+    // After ten minutes the keys are fetched again: a withdrawn key stops working.
+    published = ["k2"];
+    expect(await verifyAccessJwt(await sign("k1"), access, t0 + 31_000 + 10 * 60_000)).toBeNull();
+    expect(fetchSpy).toHaveBeenCalledTimes(3);
   });
 
   it("is ignored when Access is not configured", async () => {
