@@ -34,7 +34,7 @@ const CHOSE_OTHER: ClauseRule[] = [
   {
     name: "chose someone else",
     weight: 0.85,
-    first: terms("landed on|landing on|gone for|went for|going for|picked|elected to pursue|pursue|pursuing|offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
+    first: terms("landed on|landing on|gone for|went for|going for|role went to|position went to|job went to|offer went to|role has gone to|position has gone to|offered it|awarded it|awarded|picked|elected to pursue|pursue|pursuing|offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
     midNot: terms(" you from| you over| you above| you ahead| you among| you and"),
     second: terms("applicants whose|applicants who|applicants with|people whose|people who|profiles whose|others whose|internally|in-house|from within|someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
     window: 80,
@@ -43,7 +43,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (es)",
     weight: 0.85,
     generic: true,
-    first: terms("continuar|seguir|avanzar|optado|optar|decantado|decidido|elegido|escogido|seleccionado|contratado|apostado|quedado|ofrecido|cubierto|cubrir|adelante"),
+    first: terms("continuar|seguir|avanzar|optado|optar|optamos|decantado|decantamos|decidido|elegido|elegimos|escogido|escogimos|seleccionado|seleccionamos|contratado|contratamos|apostado|apostamos|quedado|ofrecido|cubierto|cubrir|adelante|inclinado|inclinamos|preferido|preferimos|cerrado|cerramos"),
     second: terms("a otra candidatura|a otras personas|a otros candidatos|a otros perfiles|por otras personas|por otros candidatos|con una compañera|con un compañero|con alguien|a alguien|por alguien|con personas|con candidatos|con candidatas|con perfiles|con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
     window: 110,
   },
@@ -51,7 +51,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (it)",
     weight: 0.85,
     generic: true,
-    first: terms("andare avanti|andremo avanti|proseguire|proseguiremo|procedere|procederemo|continuare|continueremo|scelto|selezionato|preferito|optato|orientati|orientato|deciso|puntare|puntato|assegnato|offerto"),
+    first: terms("andare avanti|andremo avanti|proseguire|proseguiremo|procedere|procederemo|continuare|continueremo|scelto|selezionato|preferito|optato|orientati|orientato|deciso|puntare|puntato|assegnato|offerto|assunto|chiuso|ricaduta|caduta"),
     second: terms("altre persone|altre candidature|con persone|con candidati|con candidate|con profili|con qualcuno|a qualcuno|con un altro|con un'altra|con altri|con altre|un altro profilo|un'altra persona|un altro candidato|un'altra candidata|un'altra candidatura|altri candidati|altre candidate|altri profili|un candidato interno|una candidata interna|una risorsa interna|un profilo interno|internamente|una persona|un profilo|un candidato|una candidata"),
     window: 110,
   },
@@ -59,7 +59,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (fr)",
     weight: 0.85,
     generic: true,
-    first: terms("poursuivre|poursuivrons|continuer|continuerons|avancer|avancerons|retenu|retenir|choisi|opté|privilégié|orienté|orientés|orientées|porté|proposé|confié|attribué"),
+    first: terms("poursuivre|poursuivrons|continuer|continuerons|avancer|avancerons|retenu|retenir|choisi|choix|opté|privilégié|orienté|orientés|orientées|tourné|tournés|tournées|porté|proposé|confié|attribué|sélectionné|recruté|embauché|engagé"),
     second: terms("des candidatures|des profils|des candidats|des candidates|des personnes|avec des personnes|avec des candidats|avec des candidates|avec des profils|avec une personne|avec un candidat|avec une candidate|avec un profil|avec quelqu'un|avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
     window: 110,
   },
@@ -67,7 +67,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (nl)",
     weight: 0.85,
     generic: true,
-    first: terms("verder|door|gekozen|kiezen|besloten|geselecteerd|aangenomen|gegund|aangeboden|ingevuld"),
+    first: terms("verder|door|gekozen|kiezen|keuze|besloten|geselecteerd|aangenomen|gegund|aangeboden|ingevuld|gevallen|gegaan"),
     second: terms("met kandidaten|met sollicitanten|met mensen|met een kandidaat|met een collega|met een andere|met andere|met iemand|voor een andere|voor andere|voor iemand|een andere kandidaat|een andere sollicitant|andere kandidaten|andere sollicitanten|iemand anders|een interne kandidaat|een interne collega|intern"),
     window: 90,
   },
@@ -84,7 +84,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     name: "chose someone else (pt)",
     weight: 0.85,
     generic: true,
-    first: terms("seguir|seguiremos|avançar|avançaremos|prosseguir|prosseguiremos|continuar|continuaremos|optamos|optado|optar|escolhemos|escolhido|selecionamos|selecionado|decidimos|contratamos|contratado|oferecemos|oferecida|oferecido|preenchida|preenchido"),
+    first: terms("seguir|seguiremos|seguimos|avançar|avançaremos|avançamos|prosseguir|prosseguiremos|prosseguimos|continuar|continuaremos|continuamos|optamos|optado|optar|escolhemos|escolhido|selecionamos|selecionado|decidimos|contratamos|contratado|oferecemos|oferecida|oferecido|preenchida|preenchido|fechando|fechamos|fechado|fechar|preferimos|preferido|ficamos"),
     second: terms("outras pessoas|outra candidatura|outras candidaturas|com pessoas|com candidatos|com candidatas|com perfis|com alguém|a alguém|por alguém|com outra pessoa|com outro perfil|com outro candidato|com outra candidata|com outros candidatos|com outras pessoas|com outros perfis|com uma pessoa|com um perfil|com um candidato|com uma candidata|outra pessoa|outro perfil|outro candidato|outra candidata|outros candidatos|outros perfis|um candidato interno|uma candidata interna|uma pessoa interna|internamente"),
     window: 110,
   },
@@ -116,7 +116,7 @@ const NOT_GOING_ON: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("no podremos|no podemos|no vamos a|no seguiremos|no continuaremos|no avanzaremos|no es posible|no será posible|no ha sido posible|decidido no|optado por no|no poder"),
-    second: terms("tu candidatura|su candidatura|contigo|con usted|en el proceso|tu proceso|tu perfil|su perfil"),
+    second: terms("tu candidatura|su candidatura|contigo|con vos|con usted|en el proceso|tu proceso|tu perfil|su perfil"),
     mid: terms("seguir|continuar|avanzar|adelante|prosperar|ofrecer|contar"),
     window: 70,
   },
@@ -193,6 +193,18 @@ const NOT_GOING_ON: ClauseRule[] = [
   },
 ];
 
+/** The post will go to someone else: "Die Stelle werden wir leider nicht mit Ihnen besetzen", "anderweitig vergeben". */
+const POST_NOT_YOURS: ClauseRule[] = [
+  {
+    name: "the post will not be yours (de)",
+    weight: 0.85,
+    generic: true,
+    first: terms("die stelle|diese stelle|die position|diese position|die rolle|diese rolle|die vakanz"),
+    second: terms("nicht mit ihnen|nicht mit dir|anderweitig"),
+    window: 90,
+  },
+];
+
 /** The search itself is over: a verb of closing, then the process or the role. */
 const SEARCH_CLOSED: ClauseRule[] = [
   {
@@ -262,7 +274,7 @@ const BUDGET_GONE: ClauseRule[] = [
 const negatable = (rules: ClauseRule[]): ClauseRule[] => rules.map((r) => ({ ...r, negatable: true }));
 
 export const CLAUSE_RULES: ClauseRule[] = [
-  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
+  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...POST_NOT_YOURS, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
 ];
 
 const NEGATION_WORDS = new Set("not|never|no|nicht|kein|keine|nie|pas|jamais|non|niet|geen|nooit|não|nunca|ni|nor".split("|"));

@@ -142,16 +142,21 @@ const SUBJECT_PATTERNS = [
 ];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
-const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever"];
+const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever",
+  // What only an agency says about the candidate: it puts people forward on several clients' briefs.
+  "put you forward", "putting you forward", "other briefs", "new briefs", "briefs i'm working on", "nuovi incarichi", "altri incarichi", "nouveaux mandats", "autres mandats", "weitere mandate", "andere mandate", "nieuwe opdrachten", "andere opdrachten"];
 
 /** The fields of a subject line: "Jefe de Proyecto - Ferrovías del Sur". */
 const SUBJECT_FIELDS = /\s[|\-–—:]\s/;
+
+/** Between a role and the client it is for, in an agency's subject line. */
+const ROLE_FOR_CLIENT = /\s(?:for|at|with|per|presso|pour|chez|para|en|bei|für|voor|bij|na|no)\s/i;
 
 const AGENCY_DOMAIN = /recruit|staffing|headhunt|seleccion|selezione|selecao|recrutement|werving|personalberatung|executive-?search|talent-?search/;
 
 /** Someone outside the employer relaying its decision: the name after it is the client's. */
 const CLIENT_SIDE_PHRASES = [
-  "hiring manager at ", "hiring manager over at ", "hiring managers at ", "hiring team over at ", "the team over at ",
+  "hiring manager at ", "hiring manager over at ", "hiring managers at ", "hiring team over at ", "the team over at ", "the hiring team at ", "the team at ",
   "hiring manager bei ", "fachbereich bei ", "fachabteilung bei ", "responsable du recrutement chez ", "manager chez ",
   "responsable de contratación en ", "responsabile della selezione di ", "responsabile della selezione presso ",
   "hiring manager bij ", "gestor da vaga na ", "gestor da vaga no ", "gestora da vaga na ", "gestora da vaga no ",
@@ -282,7 +287,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
     // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": a subject field that is not the role and that the
     // body names again is the client.
-    for (const seg of stripSubjectPrefixes(input.subject).split(SUBJECT_FIELDS)) {
+    for (const field of stripSubjectPrefixes(input.subject).split(SUBJECT_FIELDS)) {
+      // "Senior Data Scientist per Lumen Assicurazioni": the client after the role.
+      const seg = field.split(ROLE_FOR_CLIENT).pop()!;
       const t = stripLegalSuffix(seg.trim());
       if (t && !hasJobNoun(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && latest.includes(t)) add(t, 4, "agency-client");
     }

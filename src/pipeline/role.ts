@@ -134,7 +134,9 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     // Dutch prepositions and adverbs of place and time: "Data Scientist aan een andere kandidaat", "N2 aqui".
     "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
-    "not|nicht|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt").split("|")])];
+    "not|nicht|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
+    // Modal and going-to verbs: "Data Analist gaan we met iemand anders verder".
+    "can|could|should|must|kann|können|muss|müssen|möchten|wollen|allons|va|vont|pouvons|peut|devons|vamos|va|podemos|puede|debemos|andiamo|possiamo|può|dobbiamo|gaan|gaat|ging|kunnen|kan|willen|wil|zullen|zal|moeten|moet|vai|vão|pode|devemos").split("|")])];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
@@ -142,7 +144,7 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
     "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
   ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
-  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
+  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
 const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition"];
@@ -156,6 +158,8 @@ export function cleanRole(text: string): string {
   t = t.replace(/\s+[-–,]?\s*(?:h\/f|f\/h|m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|m\/f|m\/f\/x|m\/v\/x|all genders)$/i, "");
   t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d|\b(m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|h\/f|f\/h|m\/f|m\/v|m\/v\/x|req|job id|ref)\b/i.test(m) ? "" : m));
   t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
+  // The terms of employment after the title are not part of it: "Senior Data Engineer contract", "Analyst (m/w/d) – Vollzeit".
+  t = t.replace(/\s*[-–—,(]?\s*\b(?:contract|contractor|freelance|full[- ]time|part[- ]time|permanent|temporary|temp|fixed[- ]term|vollzeit|teilzeit|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|jornada completa|media jornada|tiempo completo|tempo pieno|tempo determinato|tempo indeterminato|fulltime|parttime|tijdelijk|tempo integral|meio período|clt|pj)\)?$/i, "");
   return t.trim();
 }
 
@@ -245,6 +249,7 @@ function leftCaptures(text: string, found: (number[] | undefined)[], offset: num
 const SUBJECT_PREFIX = /^\s*(?:(?:re|fwd?|fw|aw|wg|tr|rv|sv|vs|enc|res|r|i|antw|doorst)\s*(?:\[\d+\])?\s*:\s*)+/i;
 const SEGMENT_SEPARATORS = [" | ", " - ", " – ", " — ", ": ", " / "];
 const SUBJECT_CUTS = [" at ", " bei ", " chez ", " presso ", " bij ", " with ", " from ", " en ", " na "];
+const INSIDE_TITLES = new Set([" en ", " na "]);
 
 export function stripSubjectPrefixes(subject: string): string {
   return subject.replace(SUBJECT_PREFIX, "").trim();
@@ -256,7 +261,9 @@ function subjectSegments(subject: string): string[] {
   const out: string[] = [];
   for (let p of parts) {
     for (const cut of SUBJECT_CUTS) {
-      const i = p.toLowerCase().indexOf(cut);
+      let i = p.toLowerCase().indexOf(cut);
+      // "en"/"na" also stand inside a title ("Analyste en planification", "Técnico en sistemas"): only a name follows the cut.
+      while (i > 0 && INSIDE_TITLES.has(cut) && !startsUpper(p.slice(i + cut.length))) i = p.toLowerCase().indexOf(cut, i + 1);
       if (i > 0) p = p.slice(0, i);
     }
     const words = p.trim().split(/\s+/).filter(Boolean);

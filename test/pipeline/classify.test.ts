@@ -150,6 +150,18 @@ describe("classifyRejection by clause structure", () => {
     ["Gracias por postularte a la vacante. No seguiremos adelante con tu postulación. Te invitamos a seguir nuestras vacantes en el portal de empleo."],
     // Thanks for the candidate's availability is not a request for it.
     ["Obrigado pela sua disponibilidade nas últimas semanas. Decidimos seguir com uma candidata com mais experiência para a vaga."],
+    // More verbs of choosing, and other registers (voseo, Brazilian informal, Swiss-German word order).
+    ["Thanks for the onsite for the Planner role. After a long debate the role went to someone who has run a warehouse team."],
+    ["Thank you for your time on the Planner role. We've offered it to a candidate with more supply-chain experience."],
+    ["Gracias por las charlas sobre el puesto. Al final nos inclinamos por alguien con experiencia en retail."],
+    ["Gracias por venir a las entrevistas. No vamos a seguir con vos en el proceso para el puesto."],
+    ["Merci pour l'entrevue pour le poste. Nous avons arrêté notre choix sur un profil plus senior."],
+    ["Valeu pela conversa sobre a vaga! Acabamos fechando com uma pessoa que já conhecia o time."],
+    ["Vielen Dank für das Gespräch. Die Position werden wir leider nicht mit Ihnen besetzen."],
+    ["Grazie per il colloquio per la posizione. Alla fine la scelta è caduta su un altro profilo."],
+    ["Bedankt voor het gesprek over de vacature. Onze keuze is gevallen op een andere kandidaat."],
+    ["Thanks for the chats about the Analyst role. We've made a call and it isn't going your way this time."],
+    ["Quick update on the Analyst contract: the client is going to keep looking for someone who has run dbt in production."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -180,6 +192,11 @@ describe("classifyRejection by clause structure", () => {
     ["Thanks for applying for the Planner role. We will notify you as we move your application forward; please pick a time."],
     ["Thanks for applying for the Planner role. If we don't hear back, we'll move your application forward anyway. Please pick a time."],
     ["We reviewed many applications for the Planner role and selected you over other candidates! Please pick a time for the next round."],
+    // The new verbs of choosing where nobody else was chosen: an offer, a file passed on, a meeting arranged.
+    ["Vielen Dank für das Gespräch. Die Stelle möchten wir sehr gerne mit Ihnen besetzen, anbei unser Angebot."],
+    ["Great news on the Planner role: the panel selected you over the other finalists! Please pick a time to talk through the offer."],
+    ["Thanks for applying for the Planner role. Your file has gone to a colleague in the hiring team; please pick a time for a first call."],
+    ["Gracias por tu candidatura al puesto. Quedamos el jueves con una persona del equipo técnico para la entrevista; elige un horario."],
   ])("is not a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(false);

@@ -54,6 +54,14 @@ describe("extractRole", () => {
     ["Update", "Thank you for your interest in the role and in the team.", null],
     ["Update", "Thanks for applying to our Platform Engineer (Rust) role.", "Platform Engineer (Rust)"],
     ["Ihre Bewerbung als Softwareentwicklerin", "", "Softwareentwicklerin"],
+    // The terms of employment are not part of the title; a Dutch "sollicitatie als" introduces one.
+    ["Re: Backend Engineer contract", "", "Backend Engineer"],
+    // "en" inside a title, and "en" before the employer.
+    ["Suivi de votre candidature – Conseiller en sécurité", "", "Conseiller en sécurité"],
+    ["Tu candidatura: Analista de Datos en Lumbre Seguros", "", "Analista de Datos"],
+    ["Update", "Thanks for applying for the Payroll Specialist (part-time) position.", "Payroll Specialist"],
+    ["Je sollicitatie als Calculator Installatietechniek", "We gaan niet verder met je sollicitatie als Calculator Installatietechniek.", "Calculator Installatietechniek"],
+    ["Update", "Over de functie van Data Analist gaan we verder met een andere kandidaat.", "Data Analist"],
     ["Votre candidature – Comptable fournisseurs", "", "Comptable fournisseurs"],
     ["re: founding engineer", "We're going with someone else for the founding engineer spot.", "Founding Engineer"],
     ["Candidatura", "la ringraziamo per l'interesse per il ruolo di Attuaria Senior.", "Attuaria Senior"],
@@ -193,5 +201,8 @@ describe("agency recruiters", () => {
     // An agency that mentions "my clients" elsewhere still names this client after "the hiring manager at".
     expect((await readEmail(mail("I've spoken to the hiring manager at Tessel Bio about the role. They won't be moving forward. I'll keep you in mind for roles with my clients."), { ownerEmails: [] })).company).toBe("Tessel Bio");
     expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
+    // Known as an agency only by what it does (puts people forward on briefs): the client after the role in the subject.
+    expect((await readEmail(mailWithSubject("Update – Risk Analyst for Calder Mutual", "Calder Mutual have chosen another candidate for the Risk Analyst role. I'd love to put you forward for two other briefs."), { ownerEmails: [] })).company).toBe("Calder Mutual");
+    expect((await readEmail(mailWithSubject("Aggiornamento – Data Engineer per Ostro Energia", "Ostro Energia ha deciso di proseguire con un altro candidato. Ho un paio di nuovi incarichi per te."), { ownerEmails: [] })).company).toBe("Ostro Energia");
   });
 });
