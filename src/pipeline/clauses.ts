@@ -34,9 +34,9 @@ const CHOSE_OTHER: ClauseRule[] = [
   {
     name: "chose someone else",
     weight: 0.85,
-    first: terms("landed on|landing on|gone for|went for|going for|role went to|position went to|job went to|offer went to|role has gone to|position has gone to|offered it|awarded it|awarded|picked|elected to pursue|pursue|pursuing|offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
+    first: terms("side of|process with|recruitment with|landed on|landing on|gone for|went for|going for|role went to|position went to|job went to|offer went to|role has gone to|position has gone to|offered it|awarded it|awarded|picked|elected to pursue|pursue|pursuing|offer to|offered to|role to|position to|job to|go with|going with|went with|gone with|move forward with|moving forward with|moved forward with|proceed with|proceeding with|proceeded with|continue with|continuing with|move ahead with|moving ahead with|moved ahead with|offered the|offer the|offered this|offered our|extended an offer to|extended the offer to|made an offer to|made the offer to|given the|gave the|filled the|fill the|selected|chose|chosen|hired|decided on|settled on|opted for|appointed|focus on|focusing on|prioritize|prioritise"),
     midNot: terms(" you from| you over| you above| you ahead| you among| you and"),
-    second: terms("applicants whose|applicants who|applicants with|people whose|people who|profiles whose|others whose|internally|in-house|from within|someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
+    second: terms("other person|other candidate|other profile|other applicant|applicants whose|applicants who|applicants with|people whose|people who|profiles whose|others whose|internally|in-house|from within|someone else|somebody else|someone who|someone whose|someone with|someone internal|someone from within|someone more|someone already|someone that|another candidate|another applicant|another person|another finalist|a different candidate|a different applicant|a different person|other candidates|other applicants|other finalists|other people|an internal candidate|an internal applicant|an internal hire|internal candidate|internal applicant|a candidate who|a candidate whose|a candidate with|an applicant who|an applicant whose|an applicant with|a colleague|a current employee|a current team member|an existing team member|a more experienced|a more senior|a candidate that|candidates whose|candidates who|candidates with"),
     window: 80,
   },
   {
@@ -44,7 +44,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("continuar|seguir|avanzar|optado|optar|optamos|decantado|decantamos|decidido|elegido|elegimos|escogido|escogimos|seleccionado|seleccionamos|contratado|contratamos|apostado|apostamos|quedado|ofrecido|cubierto|cubrir|adelante|inclinado|inclinamos|preferido|preferimos|cerrado|cerramos"),
-    second: terms("a otra candidatura|a otras personas|a otros candidatos|a otros perfiles|por otras personas|por otros candidatos|con una compañera|con un compañero|con alguien|a alguien|por alguien|con personas|con candidatos|con candidatas|con perfiles|con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
+    second: terms("a otra candidatura|a otras personas|a otros candidatos|a otros perfiles|por otras personas|por otros candidatos|con una compañera|con un compañero|con alguien|a alguien|por alguien|con personas|con candidatos|con candidatas|con perfiles|con otra persona|con otro perfil|con otra candidata|con otro candidato|con otras personas|con otros perfiles|con otros candidatos|con otras candidaturas|con una persona|con un perfil|con una candidata|con un candidato|a otra persona|a otro candidato|a otra candidata|a otro perfil|por otra persona|por otro perfil|por otro candidato|por otra candidata|por otra candidatura|por otros perfiles|por un perfil|por una persona|por un candidato|por una candidata|internamente|de forma interna|de manera interna|un perfil interno|una persona interna|un candidato interno|una candidata interna"),
     window: 110,
   },
   {
@@ -60,7 +60,7 @@ const CHOSE_OTHER: ClauseRule[] = [
     weight: 0.85,
     generic: true,
     first: terms("poursuivre|poursuivrons|continuer|continuerons|avancer|avancerons|retenu|retenir|choisi|choix|opté|privilégié|orienté|orientés|orientées|tourné|tournés|tournées|porté|proposé|confié|attribué|sélectionné|recruté|embauché|engagé"),
-    second: terms("des candidatures|des profils|des candidats|des candidates|des personnes|avec des personnes|avec des candidats|avec des candidates|avec des profils|avec une personne|avec un candidat|avec une candidate|avec un profil|avec quelqu'un|avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
+    second: terms("quelqu'un qui|quelqu'un dont|quelqu'un d'autre|quelqu'un de plus|des candidatures|des profils|des candidats|des candidates|des personnes|avec des personnes|avec des candidats|avec des candidates|avec des profils|avec une personne|avec un candidat|avec une candidate|avec un profil|avec quelqu'un|avec un autre|avec une autre|avec d'autres|un autre candidat|une autre candidate|un autre profil|une autre personne|une autre candidature|d'autres profils|d'autres candidats|d'autres candidatures|un candidat interne|une candidate interne|une candidature interne|un profil interne|en interne|une personne|un profil|un candidat|une candidate"),
     window: 110,
   },
   {
@@ -105,8 +105,8 @@ const NOT_GOING_ON: ClauseRule[] = [
     name: "will not go on with the candidacy",
     weight: 0.85,
     first: terms("not|won't|wouldn't|can't|cannot|couldn't|aren't|isn't|wasn't|weren't|didn't|unable to|no longer"),
-    second: terms("an interview|an invitation|the next stage|the next round|your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
-    mid: terms("mov|progress|proceed|advanc|tak|pursu|continu|consider|forward|further|offer|go ahead|extend|invit"),
+    second: terms("the interview stage|the shortlist|an interview|an invitation|the next stage|the next round|your application|your candidacy|your candidature|your profile|you forward|you to the|with you|you the role|you the position|you the job|you a position|you a role|you an offer|things further|this further|any further"),
+    mid: terms("mov|progress|proceed|advanc|tak|pursu|continu|consider|forward|further|offer|go ahead|going through|go through|put through|extend|invit"),
     // The negation governs something else: "can't wait to", "don't hesitate to", "not only", "if we don't hear back, we".
     midNot: terms("wait|hesitate|forget|only|just|but |if |until|yet|, we|hear"),
     window: 45,
@@ -193,6 +193,36 @@ const NOT_GOING_ON: ClauseRule[] = [
   },
 ];
 
+/** The candidacy itself will not go on, in the Romance languages: "sua candidatura não vai seguir para a etapa de entrevistas". */
+const CANDIDACY_STOPS: ClauseRule[] = [
+  {
+    name: "the candidacy will not go on (es, it, pt)",
+    weight: 0.85,
+    generic: true,
+    first: terms("sua candidatura|tua candidatura|seu perfil|tu candidatura|su candidatura|tu perfil|la tua candidatura|la sua candidatura|il tuo profilo|il suo profilo"),
+    second: terms("não vai seguir|não seguirá|não vai avançar|não avançará|não vai continuar|não continuará|não foi selecionada|no va a seguir|no seguirá|no va a avanzar|no avanzará|no continuará|no ha sido seleccionada|non proseguirà|non andrà avanti|non avanzerà|non è stata selezionata|non è stato selezionato"),
+    window: 40,
+  },
+  {
+    // Dutch separable verbs: "We nodigen je daarom niet uit voor een eerste gesprek".
+    name: "will not invite the candidate (nl)",
+    weight: 0.85,
+    generic: true,
+    first: terms("nodigen je|nodigen jou|nodigen u|nemen je|nemen jou|nemen u"),
+    second: terms("niet uit|niet mee"),
+    window: 30,
+  },
+  {
+    // "Den Zuschlag erhält nun eine Kandidatin": the award went to someone else.
+    name: "the award went to someone else (de)",
+    weight: 0.85,
+    generic: true,
+    first: terms("zuschlag"),
+    second: terms("kandidat*|bewerber*|eine person|jemand*|einer anderen*|einem anderen*|eine andere*|ein anderer*|einen anderen*|intern*"),
+    window: 50,
+  },
+];
+
 /** The post will go to someone else: "Die Stelle werden wir leider nicht mit Ihnen besetzen", "anderweitig vergeben". */
 const POST_NOT_YOURS: ClauseRule[] = [
   {
@@ -211,7 +241,7 @@ const SEARCH_CLOSED: ClauseRule[] = [
     name: "closed the search",
     weight: 0.85,
     generic: true,
-    first: terms("closed|closing|close|cancelled|canceled|cancelling|canceling|cancel|ended|ending|halted|stopped|discontinued|withdrawn|withdrew|eliminated|cerrado|cerrar|cancelado|cancelar|finalizado|chiuso|chiudere|annullato|annullare|interrotto|fermé|fermer|clôturé|clôturer|annulé|annuler|gesloten|sluiten|stopgezet|ingetrokken|geannuleerd|encerrado|encerrar|cancelada|cancelamos|encerramos|fechamos|fechado"),
+    first: terms("closed|closing|close|cancelled|canceled|cancelling|canceling|cancel|ended|ending|halted|stopped|discontinued|withdrawn|withdrew|eliminated|cerrado|cerrar|cerramos|cancelado|cancelar|finalizado|chiuso|chiudere|annullato|annullare|interrotto|fermé|fermer|clôturé|clôturer|annulé|annuler|gesloten|sluiten|stopgezet|ingetrokken|geannuleerd|encerrado|encerrar|cancelada|cancelamos|encerramos|fechamos|fechado"),
     second: terms("da vaga|do processo|da posição|de la vacante|del puesto|del proceso|della posizione|del processo|du poste|du processus|du recrutement|van de vacature|the process|the search|the role|the position|the requisition|the opening|the vacancy|the hiring process|the recruitment|this role|this position|this search|this opening|this process|el proceso|la búsqueda|la vacante|el puesto|la posición|este proceso|esta vacante|il processo|la selezione|la posizione|la ricerca|questa posizione|questo processo|le processus|le recrutement|le poste|la procédure|ce poste|ce recrutement|het proces|de vacature|de procedure|de functie|deze vacature|deze functie|o processo|a vaga|a posição|este processo|esta vaga"),
     window: 60,
   },
@@ -231,8 +261,8 @@ const SEARCH_CLOSED: ClauseRule[] = [
     name: "the search is closed",
     weight: 0.85,
     generic: true,
-    first: terms("the process|the search|the hiring process|the recruitment|the requisition|el proceso|la búsqueda|la vacante|il processo|la selezione|la ricerca|le processus|le recrutement|het proces|de procedure|de werving|o processo|a seleção|a vaga"),
-    second: terms("closed|concluded|cancelled|canceled|ended|cerrado|cerrada|concluido|concluida|finalizado|finalizada|cancelado|cancelada|terminado|chiuso|chiusa|concluso|conclusa|annullato|annullata|fermé|clôturé|clôturée|terminé|annulé|gesloten|afgesloten|beëindigd|geannuleerd|encerrado|encerrada|concluído|concluída"),
+    first: terms("this requisition|this search|this vacancy|the process|the search|the hiring process|the recruitment|the requisition|el proceso|la búsqueda|la vacante|il processo|la selezione|la ricerca|le processus|le recrutement|het proces|de procedure|de werving|o processo|a seleção|a vaga"),
+    second: terms("closed|concluded|cancelled|canceled|ended|withdrawn|will not be filled|won't be filled|congelada|congelado|congelata|congelato|cerrado|cerrada|concluido|concluida|finalizado|finalizada|cancelado|cancelada|terminado|chiuso|chiusa|concluso|conclusa|annullato|annullata|fermé|clôturé|clôturée|terminé|annulé|gesloten|afgesloten|beëindigd|geannuleerd|encerrado|encerrada|concluído|concluída"),
     notBefore: terms("once|until|when|before|after|if|cuando|hasta que|antes|quando|finché|prima|quand|dès que|avant|zodra|totdat|voordat|até que|assim que"),
     window: 45,
   },
@@ -274,7 +304,7 @@ const BUDGET_GONE: ClauseRule[] = [
 const negatable = (rules: ClauseRule[]): ClauseRule[] => rules.map((r) => ({ ...r, negatable: true }));
 
 export const CLAUSE_RULES: ClauseRule[] = [
-  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...POST_NOT_YOURS, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
+  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...CANDIDACY_STOPS, ...POST_NOT_YOURS, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
 ];
 
 const NEGATION_WORDS = new Set("not|never|no|nicht|kein|keine|nie|pas|jamais|non|niet|geen|nooit|não|nunca|ni|nor".split("|"));
@@ -383,7 +413,7 @@ export function matchClauses(text: string): ClauseHit[] {
         if (CLAUSE_BREAK.test(between)) break;
         if (rule.mid && !rule.mid.some((m) => between.includes(m))) continue;
         if (rule.midNot?.some((m) => between.includes(m))) continue;
-        if (rule.negatable && (hasNegation(between.split(" ")) || hasNegation(text.slice(Math.max(0, f.at - 40), f.at).split(" ").slice(-3)))) continue;
+        if (rule.negatable && (hasNegation(between.split(" ")) || hasNegation(text.slice(Math.max(0, f.at - 40), f.at).split(" ").filter(Boolean).slice(-3)))) continue;
         hits.push({ at: f.at, phrase: { text: firstText, then: set.patterns[s.term]!, weight: rule.weight, generic: rule.generic } });
         return;
       }

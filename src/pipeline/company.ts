@@ -144,7 +144,7 @@ const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever",
   // What only an agency says about the candidate: it puts people forward on several clients' briefs.
-  "put you forward", "putting you forward", "other briefs", "new briefs", "briefs i'm working on", "nuovi incarichi", "altri incarichi", "nouveaux mandats", "autres mandats", "weitere mandate", "andere mandate", "nieuwe opdrachten", "andere opdrachten"];
+  "put you forward", "putting you forward", "other briefs", "new briefs", "briefs i'm working on", "nuovi incarichi", "altri incarichi", "nouveaux mandats", "autres mandats", "weitere mandate", "andere mandate", "nieuwe opdrachten", "andere opdrachten", "vergelijkbare opdracht"];
 
 /** The fields of a subject line: "Jefe de Proyecto - Ferrovías del Sur". */
 const SUBJECT_FIELDS = /\s[|\-–—:]\s/;
@@ -288,10 +288,18 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": a subject field that is not the role and that the
     // body names again is the client.
     for (const field of stripSubjectPrefixes(input.subject).split(SUBJECT_FIELDS)) {
-      // "Senior Data Scientist per Lumen Assicurazioni": the client after the role.
-      const seg = field.split(ROLE_FOR_CLIENT).pop()!;
-      const t = stripLegalSuffix(seg.trim());
-      if (t && !hasJobNoun(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && latest.includes(t)) add(t, 4, "agency-client");
+      // "Senior Data Scientist per Lumen Assicurazioni": the client after the role; "Terugkoppeling Zuiderlicht
+      // Energie": after a word the body does not repeat.
+      const client = stripLegalSuffix(field.split(ROLE_FOR_CLIENT).pop()!.trim());
+      if (hasJobNoun(client)) continue;
+      const words = client.split(" ");
+      for (let skip = 0; skip < Math.min(3, words.length); skip++) {
+        const t = words.slice(skip).join(" ");
+        if (t && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && latest.includes(t)) {
+          add(t, 4, "agency-client");
+          break;
+        }
+      }
     }
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
     return { company: pick(cands, slugs, latest), agency: true };

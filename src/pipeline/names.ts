@@ -13,6 +13,8 @@ export interface CaptureOptions {
   stopWords?: string[];
   /** A comma does not end the phrase when a capitalised word follows ("Engineer, Payments"). */
   commaJoins?: boolean;
+  /** With allowLower, a lower-case first word this accepts ("le poste de développeur mobile"). */
+  lowerFirst?: (word: string) => boolean;
 }
 
 /** Abbreviations that end in a dot without ending the phrase ("Sr. Data Analyst", "Acme Co. Ltd"). */
@@ -58,7 +60,8 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     if (word.startsWith("(") || word.startsWith("[") || word.startsWith("<") || word.startsWith('"') || word.startsWith("“")) break;
     const lower = word.replace(/,$/, "").toLowerCase();
     if (opts.stopWords?.includes(lower)) break;
-    const ok = words.length === 0 ? startsUpper(word) : startsUpper(word) || CONNECTORS.has(lower) || (opts.allowLower === true && /^[\p{Ll}]/u.test(word));
+    const lowerOk = opts.allowLower === true && /^[\p{Ll}]/u.test(word);
+    const ok = words.length === 0 ? startsUpper(word) || (lowerOk && !!opts.lowerFirst?.(lower)) : startsUpper(word) || CONNECTORS.has(lower) || lowerOk;
     if (!ok || !word) break;
     words.push(word);
     if (stopAfter) break;

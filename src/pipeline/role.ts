@@ -13,7 +13,7 @@ const JOB_NOUNS = new Set(
     "illustrator|animator|artist|journalist|reporter|translator|buyer|merchandiser|auditor|controller|bookkeeper|actuary|economist|" +
     "statistician|physicist|chemist|biologist|surveyor|inspector|supervisor|superintendent|fellow|postdoc|receptionist|secretary|" +
     "salesperson|cto|ceo|cfo|coo|cpo|generalist|partner|principal|staff|investigator|instructor|counselor|counsellor|caregiver|" +
-    "entwickler|entwicklerin|ingenieur|ingenieurin|berater|beraterin|leiter|leiterin|referent|referentin|sachbearbeiter|" +
+    "entwickler|entwicklerin|leitung|ingenieur|ingenieurin|berater|beraterin|leiter|leiterin|referent|referentin|sachbearbeiter|" +
     "sachbearbeiterin|werkstudent|werkstudentin|praktikant|praktikantin|assistenz|projektleiter|teamleiter|managerin|" +
     "responsable|ingénieur|ingénieure|développeur|développeuse|chargé|chargée|directeur|directrice|analyste|consultante|stagiaire|" +
     "alternant|alternante|technicien|technicienne|commercial|commerciale|assistante|gestionnaire|conseiller|conseillère|" +
@@ -134,7 +134,7 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     // Dutch prepositions and adverbs of place and time: "Data Scientist aan een andere kandidaat", "N2 aqui".
     "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
-    "not|nicht|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
+    "not|nicht|ne|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
     // Modal and going-to verbs: "Data Analist gaan we met iemand anders verder".
     "can|could|should|must|kann|können|muss|müssen|möchten|wollen|allons|va|vont|pouvons|peut|devons|vamos|va|podemos|puede|debemos|andiamo|possiamo|può|dobbiamo|gaan|gaat|ging|kunnen|kan|willen|wil|zullen|zal|moeten|moet|vai|vão|pode|devemos").split("|")])];
 
@@ -181,8 +181,11 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
   RIGHT_PATTERNS.forEach((p, k) => {
     for (const at of (found[k] ?? []).slice(0, 10)) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
-        const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower });
-        if (t && isTitleLike(t, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
+        const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: isJobWord });
+        if (!t) continue;
+        // After a label ("le poste de développeur mobile") a title may be all lower-case.
+        const asTitle = p.allowLower ? t.charAt(0).toUpperCase() + t.slice(1) : t;
+        if (isTitleLike(asTitle, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
       }
     }
   });
@@ -301,6 +304,10 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
     if (exclude.has(key)) continue;
     if (!hasJobNoun(c.text) && c.score < 4) continue;
     if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
+  }
+  // "analyste" cut at a preposition in the body, "Analyste en planification" whole in the subject: as sure, the whole title wins.
+  for (const c of cands.values()) {
+    if (best && c.score >= best.score && c.text.toLowerCase().startsWith(best.text.toLowerCase() + " ") && !exclude.has(compact(c.text))) best = c;
   }
   return best ? best.text : null;
 }

@@ -46,10 +46,9 @@ const LEGAL_SUFFIXES = [
   "s.a. de c.v", "sa de cv", "s. de r.l. de c.v", "s de rl de cv", "s.a.p.i. de c.v", "sapi de cv", "s.a.b. de c.v", "sab de cv",
   "s/a", "eireli", "bvba", "sprl", "srls", "s.r.l.s", "ohg", "kgaa", "e.k", "s.c.a", "scarl",
   // Nordic, Japanese, Polish, Swiss and other forms
-  "asa", "oyj", "k.k", "kk", "g.k", "sp. z o.o", "sp. z o. o", "s.a.u", "gmbh & co kg", "sagl", "s.e", "pte ltd", "pte. ltd", "bhd", "sdn bhd",
+  "asa", "oyj", "k.k", "kk", "g.k", "sp. z o.o", "sp. z o. o", "s.a.u", "gmbh & co kg", "sagl", "s.e", "pte ltd", "pte. ltd", "bhd", "sdn bhd", "private limited", "pvt ltd", "pvt. ltd",
 ];
 
-/** "Northwind Traders, Inc." -> "Northwind Traders"; a company as a person would write it. */
 /** The last words of the suffixes: a name whose last word is none of them has no suffix (the common case, decided at once). */
 const SUFFIX_LAST_WORDS = new Set(LEGAL_SUFFIXES.map((x) => x.slice(x.lastIndexOf(" ") + 1)));
 
@@ -58,6 +57,7 @@ function lastWord(lower: string): string {
   return lower.slice(cut + 1).replace(/\.$/, "");
 }
 
+/** "Northwind Traders, Inc." -> "Northwind Traders"; a company as a person would write it. */
 export function stripLegalSuffix(name: string): string {
   let out = name.trim().replace(/[\s,.;:]+$/g, "");
   for (let guard = 0; guard < 3; guard++) {

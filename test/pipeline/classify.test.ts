@@ -162,6 +162,16 @@ describe("classifyRejection by clause structure", () => {
     ["Bedankt voor het gesprek over de vacature. Onze keuze is gevallen op een andere kandidaat."],
     ["Thanks for the chats about the Analyst role. We've made a call and it isn't going your way this time."],
     ["Quick update on the Analyst contract: the client is going to keep looking for someone who has run dbt in production."],
+    // heldout9's shapes, in new words: a decision that came down on someone's side, a candidacy that stops, a withdrawn requisition.
+    ["Thanks for the onsite for the Planner role. The panel came down on the side of someone who has done this twice before."],
+    ["Thank you for applying for the Planner role. Your application won't be going through to the interview stage this time."],
+    ["Thank you for the interviews for the Planner role. We decided to continue the process with other person who knows SAP."],
+    ["Thank you for your interest in the Planner role. This requisition has been withdrawn and will not be filled."],
+    ["Besten Dank für das Gespräch zur Stelle. Den Zuschlag hat ein Kandidat aus der Region erhalten."],
+    ["Merci pour ta candidature au poste. On a choisi quelqu'un qui connaît déjà notre outil."],
+    ["Obrigado pela candidatura à vaga. Sua candidatura não vai seguir para a próxima etapa."],
+    ["Bedankt voor je sollicitatie op de vacature. We nodigen je helaas niet uit voor een gesprek."],
+    ["Grazie per la candidatura per il ruolo. Abbiamo chiuso con un'altra persona del settore."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -197,6 +207,8 @@ describe("classifyRejection by clause structure", () => {
     ["Great news on the Planner role: the panel selected you over the other finalists! Please pick a time to talk through the offer."],
     ["Thanks for applying for the Planner role. Your file has gone to a colleague in the hiring team; please pick a time for a first call."],
     ["Gracias por tu candidatura al puesto. Quedamos el jueves con una persona del equipo técnico para la entrevista; elige un horario."],
+    // A negation before the process: the freeze pauses it, nothing is decided.
+    ["Obrigado pela paciência com a vaga. Isto não significa que o processo tenha terminado: a sua candidatura continua ativa."],
   ])("is not a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(false);

@@ -33,6 +33,7 @@ describe("companyFromDisplayName", () => {
 describe("stripLegalSuffix", () => {
   it.each([
     ["Northwind Traders, Inc.", "Northwind Traders"],
+    ["Corvex Health Private Limited", "Corvex Health"],
     ["Rheinwerk Logistik GmbH", "Rheinwerk Logistik"],
     ["Grupo Alameda S.A.", "Grupo Alameda"],
     ["Ironbark Security, Lda.", "Ironbark Security"],
@@ -59,6 +60,9 @@ describe("extractRole", () => {
     // "en" inside a title, and "en" before the employer.
     ["Suivi de votre candidature – Conseiller en sécurité", "", "Conseiller en sécurité"],
     ["Tu candidatura: Analista de Datos en Lumbre Seguros", "", "Analista de Datos"],
+    // A lower-case title after a label; a German "-leitung" is a title.
+    ["Suivi", "Le poste de développeur web ne sera pas pourvu par toi, hélas.", "développeur web"],
+    ["Ihre Bewerbung: Bereichsleitung Einkauf (m/w/d)", "", "Bereichsleitung Einkauf"],
     ["Update", "Thanks for applying for the Payroll Specialist (part-time) position.", "Payroll Specialist"],
     ["Je sollicitatie als Calculator Installatietechniek", "We gaan niet verder met je sollicitatie als Calculator Installatietechniek.", "Calculator Installatietechniek"],
     ["Update", "Over de functie van Data Analist gaan we verder met een andere kandidaat.", "Data Analist"],
@@ -203,6 +207,7 @@ describe("agency recruiters", () => {
     expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
     // Known as an agency only by what it does (puts people forward on briefs): the client after the role in the subject.
     expect((await readEmail(mailWithSubject("Update – Risk Analyst for Calder Mutual", "Calder Mutual have chosen another candidate for the Risk Analyst role. I'd love to put you forward for two other briefs."), { ownerEmails: [] })).company).toBe("Calder Mutual");
+    expect((await readEmail(mailWithSubject("Terugkoppeling Haven Energie – Controller", "Haven Energie heeft iemand intern gevonden. Ik laat van me horen zodra er een vergelijkbare opdracht binnenkomt."), { ownerEmails: [] })).company).toBe("Haven Energie");
     expect((await readEmail(mailWithSubject("Aggiornamento – Data Engineer per Ostro Energia", "Ostro Energia ha deciso di proseguire con un altro candidato. Ho un paio di nuovi incarichi per te."), { ownerEmails: [] })).company).toBe("Ostro Energia");
   });
 });
