@@ -97,6 +97,15 @@ const CHOSE_OTHER: ClauseRule[] = [
     second: terms("entschieden|entscheiden|zu besetzen|besetzt|fortzufahren|fortfahren|fortzusetzen|weiterzugehen|weitergehen|vergeben"),
     window: 130,
   },
+  {
+    // "Den Zuschlag erhält nun eine Kandidatin": the award went to someone else.
+    name: "the award went to someone else (de)",
+    weight: 0.85,
+    generic: true,
+    first: terms("zuschlag"),
+    second: terms("kandidat*|bewerber*|eine person|jemand*|einer anderen*|einem anderen*|eine andere*|ein anderer*|einen anderen*|intern*"),
+    window: 50,
+  },
 ];
 
 /** The candidacy will not go on: a negation, a verb of going on, then the candidacy. */
@@ -191,10 +200,6 @@ const NOT_GOING_ON: ClauseRule[] = [
     second: terms("nicht weiter|nicht anbieten|nicht berücksichtigen|nicht fortsetzen|nicht fortführen|nicht zusagen|nicht mehr|nicht in die nächste|nicht weiterführen|nicht weiterverfolgen|nicht vorankommen|angebot machen|angebot unterbreiten"),
     window: 110,
   },
-];
-
-/** The candidacy itself will not go on, in the Romance languages: "sua candidatura não vai seguir para a etapa de entrevistas". */
-const CANDIDACY_STOPS: ClauseRule[] = [
   {
     name: "the candidacy will not go on (es, it, pt)",
     weight: 0.85,
@@ -213,19 +218,7 @@ const CANDIDACY_STOPS: ClauseRule[] = [
     window: 30,
   },
   {
-    // "Den Zuschlag erhält nun eine Kandidatin": the award went to someone else.
-    name: "the award went to someone else (de)",
-    weight: 0.85,
-    generic: true,
-    first: terms("zuschlag"),
-    second: terms("kandidat*|bewerber*|eine person|jemand*|einer anderen*|einem anderen*|eine andere*|ein anderer*|einen anderen*|intern*"),
-    window: 50,
-  },
-];
-
-/** The post will go to someone else: "Die Stelle werden wir leider nicht mit Ihnen besetzen", "anderweitig vergeben". */
-const POST_NOT_YOURS: ClauseRule[] = [
-  {
+    // "Die Stelle werden wir leider nicht mit Ihnen besetzen": the post, then not with the candidate.
     name: "the post will not be yours (de)",
     weight: 0.85,
     generic: true,
@@ -304,7 +297,7 @@ const BUDGET_GONE: ClauseRule[] = [
 const negatable = (rules: ClauseRule[]): ClauseRule[] => rules.map((r) => ({ ...r, negatable: true }));
 
 export const CLAUSE_RULES: ClauseRule[] = [
-  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...CANDIDACY_STOPS, ...POST_NOT_YOURS, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
+  ...negatable(CHOSE_OTHER), ...NOT_GOING_ON, ...negatable(SEARCH_CLOSED), ...negatable(ROLE_FILLED), ...negatable(BUDGET_GONE),
 ];
 
 const NEGATION_WORDS = new Set("not|never|no|nicht|kein|keine|nie|pas|jamais|non|niet|geen|nooit|não|nunca|ni|nor".split("|"));
