@@ -136,7 +136,7 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
     "not|nicht|ne|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
     // Modal and going-to verbs: "Data Analist gaan we met iemand anders verder".
-    "can|could|should|must|kann|können|muss|müssen|möchten|wollen|allons|va|vont|pouvons|peut|devons|vamos|va|podemos|puede|debemos|andiamo|possiamo|può|dobbiamo|gaan|gaat|ging|kunnen|kan|willen|wil|zullen|zal|moeten|moet|vai|vão|pode|devemos").split("|")])];
+    "can|could|should|must|kann|können|muss|müssen|möchten|wollen|allons|va|vont|pouvons|peut|devons|vamos|podemos|puede|debemos|andiamo|possiamo|può|dobbiamo|gaan|gaat|ging|kunnen|kan|willen|wil|zullen|zal|moeten|moet|vai|vão|pode|devemos").split("|")])];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
 const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = [
@@ -158,7 +158,7 @@ export function cleanRole(text: string): string {
   t = t.replace(/\s+[-–,]?\s*(?:h\/f|f\/h|m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|m\/f|m\/f\/x|m\/v\/x|all genders)$/i, "");
   t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d|\b(m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|h\/f|f\/h|m\/f|m\/v|m\/v\/x|req|job id|ref)\b/i.test(m) ? "" : m));
   t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
-  // The terms of employment after the title are not part of it: "Senior Data Engineer contract", "Analyst (m/w/d) – Vollzeit".
+  // The terms of employment after the title are not part of it: "Senior Data Engineer contract", "Analyst – Vollzeit".
   t = t.replace(/\s*[-–—,(]?\s*\b(?:contract|contractor|freelance|full[- ]time|part[- ]time|permanent|temporary|temp|fixed[- ]term|vollzeit|teilzeit|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|jornada completa|media jornada|tiempo completo|tempo pieno|tempo determinato|tempo indeterminato|fulltime|parttime|tijdelijk|tempo integral|meio período|clt|pj)\)?$/i, "");
   return t.trim();
 }
