@@ -264,9 +264,10 @@ function subjectSegments(subject: string): string[] {
   const out: string[] = [];
   for (let p of parts) {
     for (const cut of SUBJECT_CUTS) {
-      let i = p.toLowerCase().indexOf(cut);
+      const lower = p.toLowerCase();
+      let i = lower.indexOf(cut);
       // "en"/"na" also stand inside a title ("Analyste en planification", "Técnico en sistemas"): only a name follows the cut.
-      while (i > 0 && INSIDE_TITLES.has(cut) && !startsUpper(p.slice(i + cut.length))) i = p.toLowerCase().indexOf(cut, i + 1);
+      while (i > 0 && INSIDE_TITLES.has(cut) && !startsUpper(p.slice(i + cut.length))) i = lower.indexOf(cut, i + 1);
       if (i > 0) p = p.slice(0, i);
     }
     const words = p.trim().split(/\s+/).filter(Boolean);
