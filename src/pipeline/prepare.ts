@@ -9,9 +9,12 @@ import type { Contact, Reading } from "./types.ts";
 
 /** Below this confidence a "rejection" is saved for the owner to confirm. */
 export const REVIEW_THRESHOLD = 0.5;
+/** A rejection that only the learned wording model sees acts on its own only when the model is this sure. */
+export const WORDING_REVIEW_THRESHOLD = 0.75;
 
 export function reviewReason(reading: Reading): string | null {
   if (!reading.isRejection || reading.confidence < REVIEW_THRESHOLD) return "it doesn't clearly read as a rejection";
+  if (reading.byWording && reading.confidence < WORDING_REVIEW_THRESHOLD) return "it reads as a rejection only to my wording model, and not firmly";
   if (!reading.company) return "I couldn't find the company's name";
   return null;
 }

@@ -21,6 +21,7 @@ export async function readEmail(raw: Uint8Array | ArrayBuffer | string, opts: Re
     return {
       isRejection: verdict.isRejection,
       confidence: verdict.confidence,
+      byWording: verdict.byWording,
       reasons: verdict.reasons,
       company: found.company,
       role: found.role,
@@ -37,6 +38,7 @@ export async function readEmail(raw: Uint8Array | ArrayBuffer | string, opts: Re
     return {
       isRejection: false,
       confidence: 0,
+      byWording: false,
       reasons: [`could not read: ${err instanceof Error ? err.message : String(err)}`],
       company: null,
       role: null,

@@ -43,6 +43,8 @@ export interface OriginalMessage {
 export interface Reading {
   isRejection: boolean;
   confidence: number; // 0..1
+  /** No rule found evidence either way; the learned wording model decided. */
+  byWording: boolean;
   reasons: string[]; // why, for `inspect --explain`
   company: string | null;
   role: string | null;

@@ -220,7 +220,8 @@ describe("classifyRejection and the owner's note", () => {
     const raw = `From: Alex Rivera <${OWNER}>\r\nTo: r@rebound.test\r\nSubject: Fwd: Your application\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n${note}\r\n\r\n---------- Forwarded message ---------\r\nFrom: Pat Lee <pat@acme.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Your application\r\nTo: <${OWNER}>\r\n\r\n${body}`;
     return classifyRejection(unwrapForward(await parseEmail(raw), { ownerEmails: [OWNER] }));
   };
-  const neutral = "Thanks for the time you gave the team for the Analyst role. We hope our paths cross again.";
+  // Says nothing of an outcome ("we hope our paths cross again" would: it closes rejections).
+  const neutral = "Here is the agenda for Thursday's open day for the Analyst role: a tour at ten, lunch at noon.";
 
   it("counts the owner's own word for it", async () => {
     const c = await withNote("Rejected after the case study.", neutral);
@@ -233,5 +234,16 @@ describe("classifyRejection and the owner's note", () => {
     expect((await withNote("Not a rejection, just keeping it in one place.", neutral)).isRejection).toBe(false);
     expect((await withNote("Keine Absage, nur verschoben.", neutral)).isRejection).toBe(false);
     expect((await withNote("Good read on rejection emails.", neutral)).isRejection).toBe(false);
+  });
+
+  it("takes the owner's denial over wording that reads like a rejection", async () => {
+    const c = await withNote("Not a rejection, they just write like this.", "Thanks for your time with the team. We hope our paths cross again.");
+    expect(c.isRejection, c.reasons.join("\n")).toBe(false);
+    expect(c.byWording).toBe(false);
+    expect(c.reasons).toContain("your note says it is not a rejection");
+    // Only an outright denial: a negation elsewhere in the note denies nothing.
+    for (const note of ["Die nächste Absage, nicht mal ein Telefonat.", "Agency rejection, no idea who the client was.", "Not even a rejection exactly, they just killed the job."]) {
+      expect((await withNote(note, neutral)).reasons).not.toContain("your note says it is not a rejection");
+    }
   });
 });
