@@ -5,16 +5,12 @@
 //   --check  exit 1 if the shipped weights differ from what training gives now
 
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { exampleOf, predict, renderModel, train, type Example } from "./lib/wording-train.ts";
+import { exampleOf, predict, renderModel, train, TRAINING_SETS, type Example } from "./lib/wording-train.ts";
 
-/** The labelled sets the model learns from, in this order. A sealed held-out set joins only once it has been scored. */
-const TRAINING_SETS = [
-  "test/fixtures/corpus", "test/fixtures/extra", "test/heldout", "test/heldout2", "test/heldout3", "test/heldout4",
-  "test/heldout5", "test/heldout6", "test/heldout7", "test/heldout8", "test/heldout9",
-];
 const MODEL_FILE = "src/pipeline/wording-model.ts";
 
-async function loadSet(dir: string): Promise<Example[]> {
+async function loadSet(name: string): Promise<Example[]> {
+  const dir = name.startsWith("heldout") ? `test/${name}` : `test/fixtures/${name}`;
   const labels = JSON.parse(await readFile(`${dir}/labels.json`, "utf8")) as Record<string, { isRejection: boolean }>;
   const files = (await readdir(`${dir}/emails`)).filter((f) => f.endsWith(".eml")).sort();
   return Promise.all(files.map(async (file) => {

@@ -5,6 +5,14 @@ import { parseEmail } from "../../src/pipeline/parse.ts";
 import { unwrapForward } from "../../src/pipeline/unwrap.ts";
 import { namesIn, wordingFeatures } from "../../src/pipeline/wording.ts";
 
+/**
+ * The labelled sets the model learns from, in training order (test/fixtures/corpus and extra, then
+ * test/heldout*). A sealed held-out set joins only once it has been scored unseen.
+ */
+export const TRAINING_SETS = [
+  "corpus", "extra", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+];
+
 export interface Example {
   features: string[];
   rejection: boolean;

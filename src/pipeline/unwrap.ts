@@ -150,6 +150,8 @@ export function unwrapForward(parsed: ParsedEmail, opts: ReadOptions): Unwrapped
         const below = depth === 0 && !block.after.trim() ? parsed.belowQuote : null;
         if (below) block.body = cutTail(block.body, below);
         next = levelFromBlock(block, cur.offset);
+        // Forwarded inline, the original's attachments (a calendar invite) ride on the forward itself.
+        next.attachmentTypes = cur.attachmentTypes;
         client = block.client;
         levelNote = cleanNote([block.before, block.after, below ?? ""].filter((t) => t.trim()).join("\n\n"));
       }

@@ -3,6 +3,7 @@
 // scripts/train-wording.ts on the labelled sets; its weights ship in wording-model.ts.
 
 import { foldForMatch } from "./text.ts";
+import { JOB_CONTEXT_WORDS } from "./phrases.ts";
 import type { Unwrapped } from "./unwrap.ts";
 import { WORDING_MODEL } from "./wording-model.ts";
 
@@ -21,6 +22,12 @@ function words(text: string): string[] {
 }
 
 /**
+ * Words that say what a mail is about (a job application), not what it says about it. Alone they
+ * taught the model that look-alikes are rejections; in pairs they still count ("other candidates").
+ */
+const TOPIC = new Set(JOB_CONTEXT_WORDS.filter((w) => !w.includes(" ")).flatMap(words).map((w) => w.slice(0, STEM_CHARS)));
+
+/**
  * The features of a subject and body: each word stem and each pair of neighbouring stems, once.
  * Addresses, links and the names of the people involved say who, not what, and are dropped; so are
  * accents and one-letter words.
@@ -31,7 +38,7 @@ export function wordingFeatures(subject: string, body: string, names: string[] =
   for (const w of words(subject + "\n" + body.slice(0, WORDING_CHARS))) if (!who.has(w)) stems.push(w.slice(0, STEM_CHARS));
   const out = new Set<string>();
   stems.forEach((s, i) => {
-    out.add(s);
+    if (!TOPIC.has(s)) out.add(s);
     if (i > 0) out.add(stems[i - 1] + " " + s);
   });
   return [...out];

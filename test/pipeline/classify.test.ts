@@ -44,6 +44,8 @@ describe("classifyRejection", () => {
     ["Obrigado pela candidatura à vaga. Escolhemos outra pessoa para a posição."],
     ["Bedankt voor je sollicitatie op de functie. We hebben voor iemand anders gekozen."],
     ["Merci pour votre candidature au poste. Nous avons retenu une autre personne."],
+    // A pause that closes the applications is a rejection, whatever else it says about the pause.
+    ["Thanks for your patience. The Planner role has been put on hold indefinitely after a funding change, and we are closing all applications for it."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -52,6 +54,9 @@ describe("classifyRejection", () => {
   });
 
   it.each([
+    // A pause alone, or one that keeps the applications open, decides nothing.
+    ["The Planner role is on hold while budgets are reviewed. No decision has been made and your application stays with us."],
+    ["The Planner search is on hold for now. We are not closing applications, and we will write again in January."],
     ["We'd love to invite you to a 45-minute interview for the Analyst role. Please pick a time that works."],
     ["Gracias por tu candidatura al puesto. En la entrevista vas a hablar con otra persona del equipo; elige un horario."],
     ["Obrigado pela candidatura à vaga. Escolhemos outra data para a sua entrevista: quinta-feira às 10h."],

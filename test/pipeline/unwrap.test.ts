@@ -54,6 +54,15 @@ describe("latestMessage", () => {
 });
 
 describe("unwrapForward", () => {
+
+  it("gives an inline-forwarded original the attachments the forward carries (a calendar invite)", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:1@x.test\r\nDTSTART:20261119T143000Z\r\nSUMMARY:Panel\r\nEND:VEVENT\r\nEND:VCALENDAR";
+    const raw = `From: Alex Rivera <${OWNER}>\r\nTo: rejections@rebound.example.com\r\nSubject: Fwd: Panel\r\nDate: Wed, 11 Nov 2026 15:00:00 -0500\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n---------- Forwarded message ---------\r\nFrom: Dana Kim <dana@harbor.test>\r\nDate: Wed, Nov 11, 2026 at 2:25 PM\r\nSubject: Panel\r\nTo: <${OWNER}>\r\n\r\nThe new time is in the attached invite.\r\n--b1\r\nContent-Type: text/calendar; method=REQUEST; name=invite.ics\r\nContent-Disposition: attachment; filename=invite.ics\r\n\r\n${ics}\r\n--b1--\r\n`;
+    const u = unwrapForward(await parseEmail(raw), opts);
+    expect(u.format).toBe("gmail");
+    expect(u.original.from?.address).toBe("dana@harbor.test");
+    expect(u.originalAttachmentTypes).toContain("text/calendar");
+  });
   it("reads a zone-less forward time in the outer Date's offset", async () => {
     const u = unwrapForward(await parseEmail(mail("---------- Forwarded message ---------\nFrom: Megan Ford <megan@acme.test>\nDate: Wed, Oct 14, 2026 at 12:02 PM\nSubject: Update\nTo: <alex.rivera@example.com>\n\n\nHi")), opts);
     expect(u.original.from).toEqual({ name: "Megan Ford", address: "megan@acme.test" });

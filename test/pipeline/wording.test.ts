@@ -6,7 +6,7 @@ import { readEmail } from "../../src/pipeline/read.ts";
 import { reviewReason } from "../../src/pipeline/prepare.ts";
 import { scoreWording, wordingFeatures } from "../../src/pipeline/wording.ts";
 import { WORDING_MODEL } from "../../src/pipeline/wording-model.ts";
-import { exampleOf, renderModel, train } from "../../scripts/lib/wording-train.ts";
+import { exampleOf, renderModel, train, TRAINING_SETS } from "../../scripts/lib/wording-train.ts";
 import { corpus, extra, tuned, type FixtureSet } from "../fixtures/load.ts";
 
 const OWNER = "alex.rivera@example.com";
@@ -22,8 +22,10 @@ async function classify(subject: string, body: string) {
 describe("wordingFeatures", () => {
   it("keeps word stems and neighbouring pairs, without accents, addresses, links or the people's names", () => {
     const f = wordingFeatures("Re: Décision", "Hi Alex, see https://jobs.lumen.test/a or write to jo@lumen.test. We chose another candidate.", ["Alex Rivera"]);
-    expect(f).toEqual(expect.arrayContaining(["re", "decisi", "chose", "anothe", "candid", "anothe candid", "we chose"]));
+    expect(f).toEqual(expect.arrayContaining(["re", "decisi", "chose", "anothe", "anothe candid", "we chose"]));
     for (const gone of ["alex", "rivera", "https", "jobs", "lumen", "jo", "test", "décisi"]) expect(f).not.toContain(gone);
+    // What the mail is about is no evidence of what it says: a topic word counts only in a pair.
+    expect(f).not.toContain("candid");
     expect(new Set(f).size).toBe(f.length);
   });
 
@@ -84,10 +86,9 @@ describe("the wording model decides only where no rule does", () => {
 
 describe("the shipped wording model", () => {
   it("is what training on the labelled sets gives (npm run train:wording)", async () => {
-    // The order of scripts/train-wording.ts: corpus, extras, then heldout .. heldout9, files sorted.
-    const sets: FixtureSet[] = [corpus, extra, ...tuned];
+    const byName = new Map<string, FixtureSet>([corpus, extra, ...tuned].map((s) => [s.name, s]));
     const examples = [];
-    for (const set of sets) {
+    for (const set of TRAINING_SETS.map((name) => byName.get(name)!)) {
       for (const file of Object.keys(set.emails).sort()) examples.push(await exampleOf(set.emails[file]!, set.labels[file]!.isRejection));
     }
     const trained = train(examples);
