@@ -38,6 +38,11 @@ const TEAM_PHRASES = [
   "risorse umane", "selezione", "lavora con noi", "carriere",
   "werving & selectie", "werving en selectie", "werving", "vacatures", "hr-team",
   "recrutamento", "carreiras", "talentos", "gente e gestão",
+  // Public bodies' personnel offices.
+  "ufficio concorsi", "ufficio personale", "ufficio del personale", "ufficio risorse umane", "servizio personale",
+  "service des ressources humaines", "service du personnel", "direction des ressources humaines", "drh",
+  "departamento de recursos humanos", "departamento de personal", "personalstelle", "personalamt", "personaldienst",
+  "afdeling hr", "afdeling personeelszaken", "personeelszaken", "p&o", "departamento de pessoal", "gestão de pessoas",
   "notifications", "no-reply", "noreply",
 ].sort((a, b) => b.length - a.length);
 
@@ -82,7 +87,8 @@ function stripTeamWords(name: string): string {
 
 /** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "Globex | Careers", "Recursos Humanos de Globex" -> the company. */
 export function companyFromDisplayName(name: string): string | null {
-  let n = name.replace(/["']/g, "").replace(/\s+/g, " ").trim();
+  // Quotes go, an apostrophe inside a word stays ("St Brigid's Hospital").
+  let n = name.replace(/"|'(?!\p{L})|(?<!\p{L})'/gu, "").replace(/\s+/g, " ").trim();
   if (!n) return null;
   // "Globex (via Workable)", "Jane Doe (Globex)".
   const paren = /^(.*?)\s*\(([^)]{2,60})\)\s*$/.exec(n);
@@ -391,7 +397,19 @@ function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string): str
   for (const c of cands.values()) {
     if (c.text.startsWith(best.text + " ") && c.text.split(" ").length - best.text.split(" ").length <= 2 && writtenWithLegalSuffix(latest, c.text)) return c.text;
   }
-  return best.text;
+  return possessiveInstitution(best, cands, latest) ?? best.text;
+}
+
+/** "your interest in St Brigid's" is short for the "St Brigid's University Hospital" the text also writes: the full name, as written most often. */
+function possessiveInstitution(best: Cand, cands: Map<string, Cand>, latest: string): string | null {
+  let full: Cand | null = null;
+  let fullMentions = 0;
+  for (const c of cands.values()) {
+    if (!/^['’]s /.test(c.text.slice(best.text.length)) || !c.text.startsWith(best.text)) continue;
+    const mentions = countMentions(latest, c.text);
+    if (!full || mentions > fullMentions || (mentions === fullMentions && c.score > full.score)) [full, fullMentions] = [c, mentions];
+  }
+  return full?.text ?? null;
 }
 
 /** The name appears followed by a legal suffix ("Lusomar Tecnologia, Lda."): the way a company writes its own name. */
@@ -419,10 +437,24 @@ function matchesSlug(name: string, slugs: Set<string>): boolean {
   return false;
 }
 
-/** The name's first word (and only it) comes before the slug: one descriptor word, not a longer phrase. */
+/** Words that join an institution's head noun to its name: "University of", "Università degli Studi di", "Hospital de". */
+const INSTITUTION_JOINERS = new Set("of|the|de|del|della|degli|dei|di|des|du|da|do|dos|das|van|voor|für|der|la|le|el|studi|estudios".split("|"));
+
+/**
+ * What comes before the slug is one descriptor word ("Grupo Alba"), or an institution's head noun with its joining
+ * words ("University of Eastbrook", "Universidad de Lerma"): not a longer phrase.
+ */
 function isDescriptorPrefix(name: string, prefixChars: number): boolean {
   const words = name.trim().split(/\s+/);
-  return words.length >= 2 && compact(words[0]!).length === prefixChars;
+  if (words.length < 2) return false;
+  if (compact(words[0]!).length === prefixChars) return true;
+  if (!ORG_WORDS.has(words[0]!.toLowerCase())) return false;
+  let chars = compact(words[0]!).length;
+  for (let i = 1; i < words.length - 1 && chars < prefixChars; i++) {
+    if (!INSTITUTION_JOINERS.has(words[i]!.toLowerCase())) return false;
+    chars += compact(words[i]!).length;
+  }
+  return chars === prefixChars;
 }
 
 function countMentions(text: string, needle: string): number {

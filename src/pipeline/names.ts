@@ -52,8 +52,8 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     }
     // An abbreviation keeps its dot, as written ("Analista de Datos Sr.").
     if (m) word = m[1]! + (abbreviation && m[2]!.startsWith(".") ? "." : "") + (m[2] === "," && !stopAfter ? "," : "");
-    // "Globex's team": the possessive ends the name.
-    if (/['’]s$/.test(word) && word.length > 3) {
+    // "Globex's team": the possessive ends the name, unless an institution's name goes on ("St Brigid's University Hospital").
+    if (/['’]s$/.test(word) && word.length > 3 && (stopAfter || !institutionFollows(text, e))) {
       word = word.slice(0, -2);
       stopAfter = true;
     }
@@ -71,6 +71,27 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
   while (words.length && CONNECTORS.has(words[words.length - 1]!.replace(/,$/, "").toLowerCase())) words.pop();
   if (!words.length) return null;
   return words.join(" ").replace(/,$/, "");
+}
+
+/** Nouns that end an institution's name after a possessive: "St Mary's Hospital", "King's College". */
+const INSTITUTION_NOUNS = new Set(
+  "hospital|hospitals|infirmary|hospice|clinic|university|college|school|academy|church|cathedral|institute|nursery|surgery|brewery|bakery|hotel|inn".split("|"),
+);
+
+/** Whether the next few words, all capitalised, reach an institution noun. */
+function institutionFollows(text: string, from: number): boolean {
+  let pos = from;
+  for (let n = 0; n < 3; n++) {
+    while (pos < text.length && (text[pos] === " " || text[pos] === "\t")) pos++;
+    let e = pos;
+    while (e < text.length && e - pos < 40 && !" \t\n".includes(text[e]!)) e++;
+    const word = text.slice(pos, e).replace(/[.,;:!?)"”’\]|]+$/, "");
+    if (!startsUpper(word)) return false;
+    if (INSTITUTION_NOUNS.has(word.toLowerCase())) return true;
+    if (word.length < e - pos) return false; // punctuation ends the name
+    pos = e;
+  }
+  return false;
 }
 
 /** The trailing run of capitalised words before `end` ("Interviewed with Priya Shah" -> "Priya Shah"). */

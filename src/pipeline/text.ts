@@ -46,6 +46,8 @@ const LEGAL_SUFFIXES = [
   "s.a. de c.v", "sa de cv", "s. de r.l. de c.v", "s de rl de cv", "s.a.p.i. de c.v", "sapi de cv", "s.a.b. de c.v", "sab de cv",
   "s/a", "eireli", "bvba", "sprl", "srls", "s.r.l.s", "ohg", "kgaa", "e.k", "s.c.a", "scarl",
   // Nordic, Japanese, Polish, Swiss and other forms
+  // German associations, co-operatives and non-profit companies ("Kinderhaus Sonnenberg e.V.", "Volksbank Lahn eG")
+  "e.v", "e. v", "eg", "e.g", "ggmbh", "gug", "mbh", "vvag",
   "asa", "oyj", "k.k", "kk", "g.k", "sp. z o.o", "sp. z o. o", "s.a.u", "gmbh & co kg", "sagl", "s.e", "pte ltd", "pte. ltd", "bhd", "sdn bhd", "private limited", "pvt ltd", "pvt. ltd",
 ];
 

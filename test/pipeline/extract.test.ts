@@ -4,6 +4,7 @@ import { contactsFromNote, firstNameFirst } from "../../src/pipeline/contacts.ts
 import { extractRole } from "../../src/pipeline/role.ts";
 import { stripLegalSuffix } from "../../src/pipeline/text.ts";
 import { readEmail } from "../../src/pipeline/read.ts";
+import { captureCapitalised } from "../../src/pipeline/names.ts";
 
 describe("companyFromDisplayName", () => {
   it.each([
@@ -40,6 +41,10 @@ describe("stripLegalSuffix", () => {
     ["Bramble & Co", "Bramble & Co"],
     ["Tecnologías Alcatraz S.A. de C.V.", "Tecnologías Alcatraz"],
     ["Construtora Ipê S/A", "Construtora Ipê"],
+    // German associations, co-operatives and non-profit companies.
+    ["Sportverein Grünau e.V.", "Sportverein Grünau"],
+    ["Raiffeisenbank Ostheide eG", "Raiffeisenbank Ostheide"],
+    ["Lebenshilfe Auental gGmbH", "Lebenshilfe Auental"],
   ])("%s -> %s", (name, want) => expect(stripLegalSuffix(name)).toBe(want));
 });
 
@@ -209,5 +214,30 @@ describe("agency recruiters", () => {
     expect((await readEmail(mailWithSubject("Update – Risk Analyst for Calder Mutual", "Calder Mutual have chosen another candidate for the Risk Analyst role. I'd love to put you forward for two other briefs."), { ownerEmails: [] })).company).toBe("Calder Mutual");
     expect((await readEmail(mailWithSubject("Terugkoppeling Haven Energie – Controller", "Haven Energie heeft iemand intern gevonden. Ik laat van me horen zodra er een vergelijkbare opdracht binnenkomt."), { ownerEmails: [] })).company).toBe("Haven Energie");
     expect((await readEmail(mailWithSubject("Aggiornamento – Data Engineer per Ostro Energia", "Ostro Energia ha deciso di proseguire con un altro candidato. Ho un paio di nuovi incarichi per te."), { ownerEmails: [] })).company).toBe("Ostro Energia");
+  });
+});
+
+describe("institutions' names", () => {
+  const mail = (from: string, body: string) =>
+    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  it("keeps a possessive that an institution's name goes on after, and only then", () => {
+    expect(captureCapitalised("St Oswald's Community Hospital in Leeds", 0)).toBe("St Oswald's Community Hospital");
+    expect(captureCapitalised("King's College said", 0)).toBe("King's College");
+    expect(captureCapitalised("Brennan's Data Team said no", 0)).toBe("Brennan");
+    expect(captureCapitalised("Ashdown's London office", 0)).toBe("Ashdown");
+  });
+  it.each([
+    // The short possessive ("your interest in St Oswald's") stands for the full name the text writes.
+    ["Careers <stoswalds@myworkday.com>", "Thank you for applying to St Oswald's Community Hospital. We will not be moving forward with your application. Thank you for your interest in St Oswald's.\r\n\r\nRecruitment Team\r\nSt Oswald's Community Hospital", "St Oswald's Community Hospital"],
+    // "University of X" on the domain x.ac: the head noun and its joining words belong to the name.
+    ["Lena Marsh <l.marsh@harrowgate.ac.test>", "We have offered the post to another candidate.\r\n\r\nBest wishes,\r\nLena\r\n\r\nProfessor Lena Marsh\r\nDepartment of Chemistry\r\nUniversity of Harrowgate", "University of Harrowgate"],
+    ["Rocío Ibarra <r.ibarra@lerma.edu.test>", "Hemos seleccionado a otra persona para la plaza.\r\n\r\nRocío Ibarra\r\nFacultad de Química\r\nUniversidad de Lerma", "Universidad de Lerma"],
+    // A phrase that is not an institution's head does not join the name the domain carries.
+    ["Lena Marsh <l.marsh@harrowgate.ac.test>", "We have offered the post to another candidate.\r\n\r\nLena Marsh\r\nFriends of Harrowgate", "Harrowgate"],
+    // A public body's personnel office in the sender's name; a registered association's name in the signature.
+    ["Comune di Valbruna – Ufficio Personale <noreply.personale@valbruna.test>", "Si comunica che la S.V. non è risultata vincitrice della selezione.", "Comune di Valbruna"],
+    ["Jana Roth <jana.roth@tafelhaus-lindenau.test>", "Wir haben uns für eine andere Bewerberin entschieden.\r\n\r\nJana Roth\r\nTafelhaus Lindenau e.V.\r\nLindenstraße 3, 04177 Leipzig", "Tafelhaus Lindenau"],
+  ])("%s", async (from, body, want) => {
+    expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
   });
 });
