@@ -44,6 +44,11 @@ describe("classifyRejection", () => {
     ["Obrigado pela candidatura à vaga. Escolhemos outra pessoa para a posição."],
     ["Bedankt voor je sollicitatie op de functie. We hebben voor iemand anders gekozen."],
     ["Merci pour votre candidature au poste. Nous avons retenu une autre personne."],
+    // A selection exam's outcome, as public employers and graduate schemes write it.
+    ["Thank you for sitting the written assessment for the Graduate Analyst scheme. You did not reach the pass mark this time."],
+    ["Gentile candidato, la informiamo che non è risultato idoneo alla prova orale del concorso per Istruttore amministrativo."],
+    ["Estimada candidata: le comunicamos que no ha superado la fase de entrevista para el puesto de Técnica de laboratorio."],
+    ["Geachte mevrouw, na de gesprekken moeten wij u meedelen dat de commissie een andere keuze heeft gemaakt."],
     // A pause that closes the applications is a rejection, whatever else it says about the pause.
     ["Thanks for your patience. The Planner role has been put on hold indefinitely after a funding change, and we are closing all applications for it."],
   ])("is a rejection: %s", async (body) => {
@@ -54,6 +59,10 @@ describe("classifyRejection", () => {
   });
 
   it.each([
+    // Passing a test, or failing at something else, is not failing the selection.
+    ["Sie haben den Online-Test bestanden. Wir laden Sie gern zum Gespräch über die Stelle ein."],
+    ["We zijn er niet in geslaagd om een datum te vinden; kunt u uw beschikbaarheid voor het gesprek delen?"],
+    ["The courier did not pass the parcel to reception, so please bring your ID to the interview on Monday."],
     // A pause alone, or one that keeps the applications open, decides nothing.
     ["The Planner role is on hold while budgets are reviewed. No decision has been made and your application stays with us."],
     ["The Planner search is on hold for now. We are not closing applications, and we will write again in January."],
