@@ -39,6 +39,12 @@ export const ATS_LIST: AtsInfo[] = [
   { id: "hirehive", name: "HireHive", domains: ["hirehive.com", "hirehive.io"], marks: [] },
   { id: "zohorecruit", name: "Zoho Recruit", domains: ["zohorecruit.com", "zohorecruitmail.com"], marks: [] },
   { id: "oracle", name: "Oracle Recruiting", domains: ["oraclecloud.com"], marks: [] },
+  { id: "gupy", name: "Gupy", domains: ["gupy.io", "gupy.com.br"], marks: [] },
+  { id: "homerun", name: "Homerun", domains: ["homerun.co"], marks: [] },
+  { id: "freshteam", name: "Freshteam", domains: ["freshteam.com"], marks: [] },
+  { id: "jobadder", name: "JobAdder", domains: ["jobadder.com"], marks: [] },
+  { id: "taleez", name: "Taleez", domains: ["taleez.com"], marks: [] },
+  { id: "flatchr", name: "Flatchr", domains: ["flatchr.io"], marks: [] },
 ];
 
 /** Job boards and networks: not ATS, but not employers either. */

@@ -22,7 +22,9 @@ const GENERIC = new Set(
     "interview|position|role|update|candidate|candidates|people|culture|recruitment|acquisition|talent acquisition|human resources|" +
     "good|great|congratulations|linkedin|zoom|google|microsoft teams|teams|google meet|monday|tuesday|wednesday|thursday|friday|" +
     "saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|fyi|ps|re|fwd|" +
-    "confidential|confidentiality|disclaimer|notice|privacy|unsubscribe|equal opportunity employer").split("|"),
+    "confidential|confidentiality|disclaimer|notice|privacy|unsubscribe|equal opportunity employer|" +
+    // Pronouns written with a capital ("bei Ihnen", "chez Vous", "con Usted"): never an employer.
+    "ihnen|sie|ihr|ihre|ihrer|euch|uns|dir|dich|du|wir|ich|vous|nous|toi|usted|ustedes|vosotros|lei|voi|noi|jij|jou|jullie|ons|você|vocês|nós").split("|"),
 );
 
 const GREETINGS = new Set("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjour|salut|chère|cher|hola|estimado|estimada|ciao|gentile|caro|cara|buongiorno|hoi|beste|geachte|olá|ola|caro|prezado|prezada|good|greetings".split("|"));
@@ -141,6 +143,8 @@ const BODY_PATTERNS = [
   "interés en ", "trabajar en ", "unirse a ", "presso ", "interesse per ", "lavorare in ", "lavorare per ", "werken bij ",
   "interesse in ", "solliciteren bij ", "bij ", "fazer parte da ", "fazer parte do ", "trabalhar na ", "trabalhar no ",
   "interesse na ", "interesse no ", "candidatura na ", "candidatura no ",
+  // "here at X" and "the team of X" in the other languages.
+  "aqui na ", "aqui no ", "aquí en ", "equipe do ", "equipe da ", "equipo de ", "équipe de ", "squadra di ", "team van ",
 ];
 const SUBJECT_PATTERNS = [
   " at ", " to ", " with ", " from ", " bei ", " chez ", " en ", " presso ", " bij ", " na ", " no ", " em ", " für ",
@@ -190,9 +194,11 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const cands = new Map<string, Cand>();
   const excluded = new Set<string>();
   if (input.ownerName) for (const part of [input.ownerName, ...input.ownerName.split(" ")]) excluded.add(compact(part));
-  for (const p of input.personNames) excluded.add(compact(p));
+  // A sender's name with an organisation's word ("Clínica Vale Verde") is nobody's personal name.
+  const personNames = input.personNames.filter((p) => !hasOrgWord(p));
+  for (const p of personNames) excluded.add(compact(p));
   const nameParts = new Set<string>();
-  for (const p of input.personNames) for (const w of p.split(/\s+/)) if (compact(w).length > 1) nameParts.add(compact(w));
+  for (const p of personNames) for (const w of p.split(/\s+/)) if (compact(w).length > 1) nameParts.add(compact(w));
   const add = (raw: string | null, score: number, source: string): void => {
     if (!raw) return;
     const base = raw.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
@@ -218,7 +224,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const found = lowerLatest.length === latest.length ? findPatterns(lowerLatest, BODY_AND_AGENCY_SET, 10) : [];
   // An agency says so ("my client"), or its own domain does ("talentia-seleccion", "northstar-recruiting").
   const senderDomain = input.from ? domainOf(input.from.address) : "";
-  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length) || (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
+  // A whole phrase: "onze klant", not the brewery's "onze klanten" (its customers).
+  const agencyAt = (k: number): boolean => (found[k] ?? []).some((at) => !/\p{L}/u.test(lowerLatest[at + BODY_AND_AGENCY_SET.patterns[k]!.length] ?? " "));
+  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length && agencyAt(k)) || (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
 
   // The sender's own organisation (also an agency's, excluded when it writes for a client).
   const slugs = new Set<string>();
@@ -317,7 +325,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     const system = !from.address || isSystemAddress(from.address) || !!atsForDomain(domainOf(from.address));
     const name = companyFromDisplayName(from.name);
     const personLike = name ? isPersonInBody(name, latest) : false;
-    if (name && !personLike && (system || name !== from.name.trim() || matchesSlug(name, senderSlugs))) add(name, 3, "display");
+    // A name with an organisation's word ("Hospital Santa Luzia") is the employer's even on a platform nobody listed.
+    if (name && !personLike && (system || hasOrgWord(name) || name !== from.name.trim() || matchesSlug(name, senderSlugs))) add(name, 3, "display");
   }
   for (const r of input.replyTo) if (r.name && isSystemAddress(r.address)) add(companyFromDisplayName(r.name), 2, "display");
 
@@ -478,13 +487,16 @@ const ORG_WORDS = new Set(
     "union|credit|trust|mutual|cooperative|co-op|council|institute|association|society|museum|school|college|church|authority|" +
     "ministry|department|county|city|municipality|board|fund|estate|properties|hotels|hotel|restaurants|stores|brands|" +
     "gruppe|groupe|grupo|gruppo|groep|banco|banque|banca|stiftung|fondation|fundación|fondazione|stichting|fundação|" +
-    "werke|verlag|kliniken|klinikum|hôpital|hospitales|ospedale|ziekenhuis|universität|université|universidad|università|universiteit|universidade").split("|"),
+    "werke|verlag|kliniken|klinikum|hôpital|hospitales|ospedale|ziekenhuis|universität|université|universidad|università|universiteit|universidade|" +
+    "krankenhaus|kindergarten|kinderhaus|kita|schule|brauerei|brouwerij|gemeente|comune|mairie|ayuntamiento|prefeitura|clínica|clinica|klinik|kliniek").split("|"),
 );
+
+const hasOrgWord = (name: string): boolean => name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()));
 
 function isPersonInBody(name: string, latest: string): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 3) return false;
-  if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) return false;
+  if (hasOrgWord(name)) return false;
   // A line that is the first name alone, the full name, or starts "Full Name,".
   for (const needle of [words[0]!, name]) {
     let at = latest.indexOf(needle);

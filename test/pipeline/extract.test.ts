@@ -241,3 +241,27 @@ describe("institutions' names", () => {
     expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
   });
 });
+
+describe("the employer behind an unlisted platform, after 'here at' in other languages, never a pronoun", () => {
+  const mail = (from: string, body: string) =>
+    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  it.each([
+    // An organisation's name as the sender on a platform nobody listed; a person's name there is not the employer.
+    ["Clínica Vale Verde <avisos@vagasmail.test>", "Agradecemos seu interesse. Infelizmente não seguiremos com sua candidatura.", "Clínica Vale Verde"],
+    ["Dana Hale <dana@harbourline.test>", "We have decided to move forward with another candidate.", "Harbourline"],
+    ["Grupo Ventura <naoresponda@gupy.io>", "Infelizmente seu perfil não seguirá para as próximas etapas.", "Grupo Ventura"],
+    ["Carla Dias <no-reply@hire.lever.co>", "Obrigada por participar do processo aqui na Ipê Seguros. Encerramos o processo para essa vaga.", "Ipê Seguros"],
+    ["Avisos <no-reply@hire.lever.co>", "Agradecemos o seu interesse em fazer parte da equipe do Instituto Aurora. Seguiremos com outra pessoa.", "Instituto Aurora"],
+    ["Sol Méndez <no-reply@hire.lever.co>", "Gracias por tu tiempo aquí en Cervecería Quilmo; seguimos con otra persona.", "Cervecería Quilmo"],
+    // "bei Ihnen": a pronoun written with a capital is nobody's employer.
+    ["Petra Lang <p.lang@moorwerk.test>", "Wir haben uns für eine andere Kandidatin entschieden. Wir melden uns im Frühjahr wieder bei Ihnen.", "Moorwerk"],
+    // A brewery's customers ("onze klanten") are not an agency's client.
+    ["Brouwerij De Kroon <notification@jobvite.com>", "Omdat de functie veel contact heeft met onze klanten in Frankrijk, kiezen we voor een andere kandidaat.", "Brouwerij De Kroon"],
+  ])("%s", async (from, body, want) => {
+    expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
+  });
+  it("knows Gupy as an ATS, and an ATS's name is never the employer", async () => {
+    const r = await readEmail(mail("Grupo Ventura <naoresponda@gupy.io>", "Infelizmente seu perfil não seguirá."), { ownerEmails: [] });
+    expect(r.ats).toBe("gupy");
+  });
+});
