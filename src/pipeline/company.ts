@@ -151,10 +151,14 @@ const SUBJECT_PATTERNS = [
   "interest in ", "interesse an ", "intérêt pour ", "interés en ", "interesse per ", "interesse in ", "interesse na ", "interesse no ",
 ];
 const STOP_WORDS = ["and", "und", "et", "y", "e", "en", "for", "für", "pour", "para", "per", "voor", "to", "in", "on", "as", "at", "is", "team", "we", "who", "which", "the"];
+/** What mostly an agency says about the candidate: it puts people forward on several clients' briefs. */
+const WEAK_AGENCY_PHRASES = [
+  "put you forward", "putting you forward", "other briefs", "new briefs", "briefs i'm working on", "nuovi incarichi", "altri incarichi", "nouveaux mandats", "autres mandats", "weitere mandate", "andere mandate", "nieuwe opdrachten", "andere opdrachten", "vergelijkbare opdracht"];
 /** An agency recruiter writing for a client (bare "on behalf of" is too common in employers' own mail). */
 const AGENCY_PHRASES = ["my client", "our client", "a client of ours", "confidential client", "i'm partnering with", "i am partnering with", "we are partnering with", "we're partnering with", "recruiting on behalf of", "on behalf of my client", "on behalf of our client", "the client has", "the client decided", "client has decided", "feedback from the client", "der kunde hat", "le client a", "el cliente ha", "il cliente ha", "de klant heeft", "recruiting for a", "i'm working with a", "i am working with a", "mein kunde", "meines kunden", "unser kunde", "unseres kunden", "notre client", "mon client", "nuestro cliente", "mi cliente", "il nostro cliente", "il mio cliente", "onze klant", "mijn klant", "nosso cliente", "meu cliente", "unserem kunden", "meinem kunden", "unseres auftraggebers", "unser auftraggeber", "unserem auftraggeber", "nuestra clienta", "la nostra cliente", "nossa cliente", "notre cliente", "ma cliente", "onze opdrachtgever", "mijn opdrachtgever",
-  // What only an agency says about the candidate: it puts people forward on several clients' briefs.
-  "put you forward", "putting you forward", "other briefs", "new briefs", "briefs i'm working on", "nuovi incarichi", "altri incarichi", "nouveaux mandats", "autres mandats", "weitere mandate", "andere mandate", "nieuwe opdrachten", "andere opdrachten", "vergelijkbare opdracht"];
+  // A search firm's "Mandant" (its client, in German and French).
+  "unser mandant", "unseres mandanten", "unserem mandanten", "mein mandant", "meines mandanten", "meinem mandanten", "notre mandant",
+  ...WEAK_AGENCY_PHRASES];
 
 /** The fields of a subject line: "Jefe de Proyecto - Ferrovías del Sur". */
 const SUBJECT_FIELDS = /\s[|\-–—:]\s/;
@@ -222,11 +226,6 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const lowerLatest = latest.toLowerCase();
   // Body wording and agency wording, found in one pass.
   const found = lowerLatest.length === latest.length ? findPatterns(lowerLatest, BODY_AND_AGENCY_SET, 10) : [];
-  // An agency says so ("my client"), or its own domain does ("talentia-seleccion", "northstar-recruiting").
-  const senderDomain = input.from ? domainOf(input.from.address) : "";
-  // A whole phrase: "onze klant", not the brewery's "onze klanten" (its customers).
-  const agencyAt = (k: number): boolean => (found[k] ?? []).some((at) => !/\p{L}/u.test(lowerLatest[at + BODY_AND_AGENCY_SET.patterns[k]!.length] ?? " "));
-  const agency = found.some((at, k) => at !== undefined && k >= BODY_PATTERNS.length && agencyAt(k)) || (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
 
   // The sender's own organisation (also an agency's, excluded when it writes for a client).
   const slugs = new Set<string>();
@@ -267,6 +266,19 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
   }
 
+  // An agency says so ("my client"), or its own domain does ("talentia-seleccion", "northstar-recruiting").
+  const senderDomain = input.from ? domainOf(input.from.address) : "";
+  // A whole phrase: "onze klant", not the brewery's "onze klanten" (its customers).
+  const agencyAt = (k: number): boolean => (found[k] ?? []).some((at) => !/\p{L}/u.test(lowerLatest[at + BODY_AND_AGENCY_SET.patterns[k]!.length] ?? " "));
+  const said = (from: number, to: number): boolean => found.some((at, k) => at !== undefined && k >= from && k < to && agencyAt(k));
+  const agencyFirst = BODY_PATTERNS.length;
+  const weakFirst = agencyFirst + AGENCY_PHRASES.indexOf(WEAK_AGENCY_PHRASES[0]!);
+  // "put you forward" from an in-house recruiter who also writes "everyone at <the sender's own company>" is no agency's.
+  const agency =
+    said(agencyFirst, weakFirst) ||
+    (said(weakFirst, BODY_AND_AGENCY_SET.patterns.length) && !namesOwnOrganisation(latest, found, senderSlugs)) ||
+    (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
+
   // "the hiring manager at Saguaro Credit Union": someone outside the employer reports the employer's
   // decision. When the organisation named is not the sender's own, the sender writes for a client.
   let clientNamed: string | null = null;
@@ -289,32 +301,25 @@ export function extractCompany(input: CompanyInput): CompanyResult {
       }
     }
   }
+  // "Retour Papeteries Roussel" from a consultant at another firm: an organisation the subject and the body name that is
+  // not the sender's own is the one that decided; the sender relays it.
+  const person = !!input.from?.address && !isSystemAddress(input.from.address) && !isFreemailDomain(senderDomain);
+  if (!agency && !clientNamed && person && senderSlugs.size > 0) {
+    const usable = (t: string): boolean => !matchesSlug(t, senderSlugs) && !nameParts.has(compact(t)) && isUsable(t, excluded);
+    clientNamed = subjectClients(input.subject, latest).find(usable) ?? null;
+  }
   if (agency || clientNamed) {
     if (clientNamed) add(clientNamed, 4, "agency-client");
     // Only a client named after the agency wording counts; the agency's own name never does.
-    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, ", "mein kunde ", "unser kunde ", "notre client ", "nuestro cliente ", "il nostro cliente ", "onze klant ", "nosso cliente ", "mon client ", "mi cliente ", "il mio cliente ", "mijn klant ", "meu cliente ", "unserem kunden ", "meinem kunden ", "unser auftraggeber ", "unserem auftraggeber ", "notre client, ", "nuestro cliente, ", "il nostro cliente, ", "nosso cliente, ", "onze klant, ", "onze opdrachtgever ", "mijn opdrachtgever "]) {
+    for (const p of ["my client, ", "our client, ", "my client ", "our client ", "on behalf of ", "partnering with ", "client of ours, ", "mein kunde ", "unser kunde ", "notre client ", "nuestro cliente ", "il nostro cliente ", "onze klant ", "nosso cliente ", "mon client ", "mi cliente ", "il mio cliente ", "mijn klant ", "meu cliente ", "unserem kunden ", "meinem kunden ", "unser auftraggeber ", "unserem auftraggeber ", "notre client, ", "nuestro cliente, ", "il nostro cliente, ", "nosso cliente, ", "onze klant, ", "onze opdrachtgever ", "mijn opdrachtgever ", "unser mandant ", "unserem mandanten "]) {
       let at = lowerLatest.indexOf(p);
       while (at >= 0) {
         add(captureCapitalised(latest, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 4, "agency-client");
         at = lowerLatest.indexOf(p, at + p.length);
       }
     }
-    // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": a subject field that is not the role and that the
-    // body names again is the client.
-    for (const field of stripSubjectPrefixes(input.subject).split(SUBJECT_FIELDS)) {
-      // "Senior Data Scientist per Lumen Assicurazioni": the client after the role; "Terugkoppeling Zuiderlicht
-      // Energie": after a word the body does not repeat.
-      const client = stripLegalSuffix(field.split(ROLE_FOR_CLIENT).pop()!.trim());
-      if (hasJobNoun(client)) continue;
-      const words = client.split(" ");
-      for (let skip = 0; skip < Math.min(3, words.length); skip++) {
-        const t = words.slice(skip).join(" ");
-        if (t && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && latest.includes(t)) {
-          add(t, 4, "agency-client");
-          break;
-        }
-      }
-    }
+    // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": the client in the subject.
+    for (const t of subjectClients(input.subject, latest)) add(t, 4, "agency-client");
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
     return { company: pick(cands, slugs, latest), agency: true };
   }
@@ -350,23 +355,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   }
 
   // Body wording.
-  if (lowerLatest.length === latest.length) {
-    BODY_PATTERNS.forEach((p, k) => {
-      for (const at of found[k] ?? []) {
-        if (at === 0 || /[\s(]/.test(lowerLatest[at - 1]!)) {
-          // "interest in joining the Globex team": skip the article.
-          let start = at + p.length;
-          for (const article of ["the ", "our ", "der ", "die ", "das ", "la ", "le ", "l'", "el ", "il ", "de ", "het ", "a "]) {
-            if (lowerLatest.startsWith(article, start)) {
-              start += article.length;
-              break;
-            }
-          }
-          add(captureCapitalised(latest, start, { maxWords: 5, stopWords: STOP_WORDS }), 3, "body");
-        }
-      }
-    });
-  }
+  for (const name of bodyNames(latest, found)) add(name, 3, "body");
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
   for (const line of lastLines(latest, 14)) {
@@ -388,6 +377,69 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   }
 
   return { company: pick(cands, slugs, latest), agency: false };
+}
+
+/** The names after the body's wording ("interest in joining the Globex team" -> "Globex"), in order. */
+function bodyNames(latest: string, found: (number[] | undefined)[]): string[] {
+  const lowerLatest = latest.toLowerCase();
+  if (lowerLatest.length !== latest.length) return [];
+  const out: string[] = [];
+  BODY_PATTERNS.forEach((p, k) => {
+    for (const at of found[k] ?? []) {
+      if (at === 0 || /[\s(]/.test(lowerLatest[at - 1]!)) {
+        // "interest in joining the Globex team": skip the article.
+        let start = at + p.length;
+        for (const article of ["the ", "our ", "der ", "die ", "das ", "la ", "le ", "l'", "el ", "il ", "de ", "het ", "a "]) {
+          if (lowerLatest.startsWith(article, start)) {
+            start += article.length;
+            break;
+          }
+        }
+        const name = captureCapitalised(latest, start, { maxWords: 5, stopWords: STOP_WORDS });
+        if (name) out.push(name);
+      }
+    }
+  });
+  return out;
+}
+
+/** The body names the sender's own organisation as the one the candidate applied to ("everyone at Corvid Security"). */
+function namesOwnOrganisation(latest: string, found: (number[] | undefined)[], senderSlugs: Set<string>): boolean {
+  return bodyNames(latest, found).some((n) => matchesSlug(stripLegalSuffix(n), senderSlugs));
+}
+
+const SUBJECT_LINK_WORDS = new Set(
+  "the|a|an|of|on|about|for|re|regarding|zur|zum|zu|der|die|das|den|dem|des|ihre|ihrer|la|le|les|l'|du|de|sur|votre|el|del|sobre|su|il|lo|della|di|sul|sulla|het|van|over|je|uw|o|do|da|sua".split("|"),
+);
+
+/** Words that open an agency's subject field naming the engagement: "Mandat Brauerei X", "Search: X". */
+const ENGAGEMENT_WORDS = new Set("mandat|mandate|search|suche|opdracht|incarico|búsqueda|busca".split("|"));
+
+/**
+ * The organisations an intermediary's subject names: a field that is not the role ("Export Manager – riscontro Vinicola X")
+ * and that the body names again, or that follows an engagement word ("Mandat Brauerei X").
+ */
+function subjectClients(subject: string, latest: string): string[] {
+  const out: string[] = [];
+  for (const field of stripSubjectPrefixes(subject).split(SUBJECT_FIELDS)) {
+    // "Senior Data Scientist per Lumen Assicurazioni": the client after the role; "Terugkoppeling Zuiderlicht
+    // Energie": after a word the body does not repeat.
+    const client = stripLegalSuffix(field.split(ROLE_FOR_CLIENT).pop()!.trim());
+    if (hasJobNoun(client)) continue;
+    const words = client.split(" ");
+    const engagement = words.length > 1 && ENGAGEMENT_WORDS.has(words[0]!.toLowerCase());
+    for (let skip = engagement ? 1 : 0; skip < Math.min(3, words.length); skip++) {
+      // "Rückmeldung zur Fallstudie": a noun after a preposition or article is a thing, not an organisation.
+      if (skip > 0 && SUBJECT_LINK_WORDS.has(words[skip - 1]!.toLowerCase())) break;
+      const t = words.slice(skip).join(" ");
+      // A name starts with a letter: "ref. 2026/HRM/117" names a file, not a client.
+      if (/^\p{Lu}/u.test(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && (engagement || latest.includes(t))) {
+        out.push(t);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string): string | null {

@@ -265,3 +265,23 @@ describe("the employer behind an unlisted platform, after 'here at' in other lan
     expect(r.ats).toBe("gupy");
   });
 });
+
+describe("someone relaying another organisation's decision", () => {
+  const mail = (from: string, subject: string, body: string) =>
+    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  it.each([
+    // An organisation the subject and the body name, not the sender's own: the sender relays its decision.
+    ["Tessa Morgan <tessa@harbourpeople.test>", "Re: Quayside Dairies – line manager role", "I caught up with Quayside Dairies this morning and they have gone with an internal candidate.\r\n\r\nTessa Morgan\r\nHarbour People", "Quayside Dairies"],
+    ["Lucía Pardo <lucia@cumbre-consultores.test>", "Devolución Bodegas Arrieta", "Hablé ayer con Bodegas Arrieta y finalmente eligieron a otra persona.\r\n\r\nLucía Pardo\r\nCumbre Consultores", "Bodegas Arrieta"],
+    // A search firm's "Mandant", and the engagement its subject names.
+    ["Anton Keil <a.keil@keil-partner.test>", "Mandat Mühle Hagedorn – Technischer Leiter (m/w/d)", "Unser Mandant hat sich für einen anderen Kandidaten entschieden.\r\n\r\nAnton Keil\r\nKeil & Partner Executive Search GmbH", "Mühle Hagedorn"],
+    // "put you forward" from an in-house recruiter whose own company the body names.
+    ["Nadia Flores <nadia.flores@quillfeather.test>", "Your application", "We won't be moving forward with your application. Everyone at Quillfeather Studios enjoyed meeting you, and I'd be glad to put you forward when a senior role opens.", "Quillfeather Studios"],
+    // Look-alikes: a thing after a preposition, a file reference, the sender's own name in the subject.
+    ["Eva Brandt <eva@lindqvist-energie.test>", "Ihre Bewerbung – Rückmeldung zum Assessment", "Danke für das Assessment. Wir haben uns für eine andere Kandidatin entschieden.\r\n\r\nEva Brandt\r\nLindqvist Energie GmbH", "Lindqvist Energie"],
+    ["Gemeente Ooievaart <hr@ooievaart.test>", "Selectie – ref. 2027/PZ/44", "U bent niet geslaagd voor de selectie 2027/PZ/44.", "Gemeente Ooievaart"],
+    ["Jo Reyes <jo@fenwick-analytics.test>", "Fenwick Analytics – your application", "Thank you for your interest in Fenwick Analytics. We have chosen another candidate.", "Fenwick Analytics"],
+  ])("%s / %s", async (from, subject, body, want) => {
+    expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
+  });
+});
