@@ -60,6 +60,9 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     if (word.startsWith("(") || word.startsWith("[") || word.startsWith("<") || word.startsWith('"') || word.startsWith("“")) break;
     const lower = word.replace(/,$/, "").toLowerCase();
     if (opts.stopWords?.includes(lower)) break;
+    // An elided stop word joined to the next one: "quest'inverno" stops at "quest'".
+    const elided = /^\p{L}+['’]/u.exec(lower)?.[0].replace("’", "'");
+    if (elided && opts.stopWords?.includes(elided)) break;
     const lowerOk = opts.allowLower === true && /^[\p{Ll}]/u.test(word);
     const ok = words.length === 0 ? startsUpper(word) || (lowerOk && !!opts.lowerFirst?.(lower)) : startsUpper(word) || CONNECTORS.has(lower) || lowerOk;
     if (!ok || !word) break;

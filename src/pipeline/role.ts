@@ -38,7 +38,14 @@ const JOB_NOUNS = new Set(
     // actuaries and other professions spelled differently in each language
     "attuario|attuaria|actuario|actuaria|actuaire|aktuar|aktuarin|actuaris|atuário|atuária|atuario|atuaria|" +
     "ricercatore|periodista|giornalista|journaliste|verpleger|fisioterapista|fisioterapeuta|kinésithérapeute|" +
-    "psicologo|psicologa|psicólogo|psicóloga|psychologue|psycholoog|psychologe|psychologin|farmacista|farmacéutico|farmacêutico|pharmacien|apotheker|apothekerin").split("|"),
+    "psicologo|psicologa|psicólogo|psicóloga|psychologue|psycholoog|psychologe|psychologin|farmacista|farmacéutico|farmacêutico|pharmacien|apotheker|apothekerin|" +
+    // managing directors, law, research grants, newsrooms, kitchens and dining rooms, childcare
+    "geschäftsführer|geschäftsführerin|solicitor|barrister|notary|notaire|notar|notarin|notaio|notario|notário|assegnista|borsista|dottorando|dottoranda|" +
+    "doctorant|doctorante|doktorand|doktorandin|promovendus|redacteur|redactrice|verslaggever|waiter|waitress|cameriere|cameriera|camarero|camarera|" +
+    "kellner|kellnerin|serveur|serveuse|garçom|garçonete|cuoco|cuoca|cocinero|cocinera|köchin|cuisinier|cuisinière|cozinheiro|cozinheira|" +
+    "fachkraft|erzieher|erzieherin|educatrice|educatore|éducateur|éducatrice|educador|educadora|pedagogo|pedagoga|" +
+    // internships, named by the scheme rather than the person
+    "stage|tirocinio|praktikum|estágio|pasantía|prácticas").split("|"),
 );
 
 /** Job nouns long enough to end a German or Dutch compound ("Projektingenieurin", "Softwareontwikkelaar"). */
@@ -73,7 +80,9 @@ const BOILER = new Set(
     "rückmeldung|antwort|ergebnis|entscheidung|zu|zur|retour|réponse|résultat|décision|concernant|respuesta|resultado|decisión|sobre|" +
     "riscontro|risposta|decisione|relativa|terugkoppeling|reactie|uitslag|antwoord|besluit|over|resposta|retorno|decisão|processo|proceso|" +
     "processus|selección|selezione|seleção|recrutamento|reclutamiento|bewerbungsprozess|vacature|vacante|vacancy|" +
-    "chat|call|conversation|catch-up|intro|meeting|search").split("|"),
+    "chat|call|conversation|catch-up|intro|meeting|search|" +
+    // a freelancer's or a search firm's engagement named before the title: "Mission Juriste", "Mandat CFO"
+    "mission|missione|misión|missão|mandat|opdracht").split("|"),
 );
 
 export function hasJobNoun(title: string): boolean {
@@ -136,6 +145,8 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
     "not|nicht|ne|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
     // Modal and going-to verbs: "Data Analist gaan we met iemand anders verder".
+    // Demonstratives: "cameriere di sala quest'inverno", "Analyst this year".
+    "this|these|questo|questa|quest'|quell'|cette|cet|ces|este|esta|estos|estas|essa|esse|deze|dit|diese|dieser|dieses|diesem|diesen|" +
     "can|could|should|must|kann|können|muss|müssen|möchten|wollen|allons|va|vont|pouvons|peut|devons|vamos|podemos|puede|debemos|andiamo|possiamo|può|dobbiamo|gaan|gaat|ging|kunnen|kan|willen|wil|zullen|zal|moeten|moet|vai|vão|pode|devemos").split("|")])];
 
 /** Labelled or introduced titles, captured to the right: "Position: X", "le poste de X", "Bewerbung als X". */
@@ -144,11 +155,15 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
     "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
   ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
-  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van "].map((text) => ({ text, weight: 3, allowLower: true })),
+  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van ",
+    "mission de ", "mission d'", "missione di ", "misión de ", "missão de ", "opdracht als "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
-const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition"];
-const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", "'s ", "’s "];
+const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition", " place"];
+const POSSESSIVES = ["'s ", "’s "];
+/** "apply again for a Trainee Solicitor place": an indefinite article names a role less surely (often another one). */
+const INDEFINITES = ["a ", "an "];
+const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", ...INDEFINITES, ...POSSESSIVES];
 
 /** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
 export function cleanRole(text: string): string {
@@ -185,10 +200,20 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
         if (!t) continue;
         // After a label ("le poste de développeur mobile") a title may be all lower-case.
         const asTitle = p.allowLower ? t.charAt(0).toUpperCase() + t.slice(1) : t;
-        if (isTitleLike(asTitle, p.allowLower) && (p.weight >= 3 || hasJobNoun(t))) addCand(cands, t, p.weight + (hasJobNoun(t) ? 1 : 0));
+        if (!isTitleLike(asTitle, p.allowLower) || (p.weight < 3 && !hasJobNoun(t))) continue;
+        // "on ouvrira un poste de ML engineer": an indefinite article names another opening, less surely the one applied for.
+        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight) + (hasJobNoun(t) ? 1 : 0));
       }
     }
   });
+}
+
+const INDEFINITE_WORDS = new Set("a|an|un|une|uno|una|um|uma|een|ein|eine|einen|einer".split("|"));
+
+/** The word before `at` is an indefinite article. */
+function afterIndefinite(lower: string, at: number): boolean {
+  const before = lower.slice(Math.max(0, at - 8), at).trimEnd();
+  return INDEFINITE_WORDS.has(before.slice(before.lastIndexOf(" ") + 1));
 }
 
 /** "the Senior Data Analyst position", "our Backend Engineer role". */
@@ -222,27 +247,35 @@ function leftCaptures(text: string, found: (number[] | undefined)[], offset: num
         const window = text.slice(windowStart, at);
         let best = -1;
         let len = 0;
+        let possessive = false;
+        let indefinite = false;
         for (const [d, forms] of DETERMINER_FORMS) {
           for (const cand of forms) {
             const i = window.lastIndexOf(cand);
             if (i > best) {
               best = i;
               len = cand.length;
+              possessive = POSSESSIVES.includes(d);
+              indefinite = INDEFINITES.includes(d);
             }
           }
           if (window.startsWith(d) || window.startsWith(d[0]!.toUpperCase() + d.slice(1))) {
             if (best < 0) {
               best = 0;
               len = d.length;
+              possessive = POSSESSIVES.includes(d);
+              indefinite = INDEFINITES.includes(d);
             }
           }
         }
         if (best >= 0) {
           // "the confidential Director of Engineering search": a lower-case adjective before a capitalised title.
           const t = cleanRole(window.slice(best + len).trim().replace(/^(?:\p{Ll}+ ){1,2}(?=\p{Lu})/u, ""));
-          if (t && !t.includes("\n") && isTitleLike(t)) addCand(cands, t, 3 + (hasJobNoun(t) ? 1 : 0));
-          // Written in lower case in running text: "for the data analyst position".
-          else if (t && !t.includes("\n") && isLowerCaseTitle(t)) addCand(cands, titleCase(t), 3);
+          const weight = indefinite ? 0 : 3;
+          if (t && !t.includes("\n") && isTitleLike(t)) addCand(cands, t, weight + (hasJobNoun(t) ? 1 : 0));
+          // Written in lower case in running text: "for the data analyst position"; after a possessive it describes
+          // ("the client's commercial position").
+          else if (t && !t.includes("\n") && !possessive && isLowerCaseTitle(t)) addCand(cands, titleCase(t), weight);
         }
       }
     }
@@ -294,7 +327,9 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   const bodyText = body.slice(0, MAX_ROLE_CHARS).replace(/[ \t]{2,}|\t/g, " "); // runs of blanks -> one space
   const foldedBody = bodyText.toLowerCase();
   captures(bodyText, cands, foldedBody);
-  for (const seg of subjectSegments(subject)) {
+  for (const raw of subjectSegments(subject)) {
+    // "Assegnista di ricerca in Storia (Bando n. 14/2026)": the reference does not count towards the title's length.
+    const seg = cleanRole(raw);
     if (!isTitleLike(seg, true) || !hasJobNoun(seg)) continue;
     addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
   }

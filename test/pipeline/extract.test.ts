@@ -108,6 +108,23 @@ describe("extractRole", () => {
     // Prepositions and adverbs end the title.
     ["Update", "We hebben de functie van Data Engineer aan een collega gegeven.", "Data Engineer"],
     ["Atualização", "Obrigado pelo interesse na vaga de Analista Financeiro aqui na Vereda.", "Analista Financeiro"],
+    // Managing directors, research grants, kitchens, newsrooms; a reference does not count towards the title's length.
+    ["Mandat Stadtwerke Lohr – Technischer Geschäftsführer (m/w/d)", "", "Technischer Geschäftsführer"],
+    ["Esito – Borsista di ricerca in Fisica applicata (Bando n. 7/2027)", "", "Borsista di ricerca in Fisica applicata"],
+    ["Candidatura", "Per il posto di cuoca di linea questa estate abbiamo scelto un'altra persona.", "cuoca di linea"],
+    ["Aggiornamento", "Per il posto di barista quest'estate abbiamo già trovato qualcuno.", "barista"],
+    ["Update", "We gaan niet verder met je sollicitatie voor de functie van verslaggever.", "verslaggever"],
+    ["Tirocinio in Controllo di gestione – esito", "", "Tirocinio in Controllo di gestione"],
+    // A freelancer's "mission" is not part of the title; a title may hold the word.
+    ["Mission Contrôleur de gestion – retour du client", "Le client a confié la mission de Contrôleur de gestion à un autre consultant.", "Contrôleur de gestion"],
+    ["Update", "Thanks for applying to the Mission Operations Engineer role.", "Mission Operations Engineer"],
+    // After a possessive a lower-case phrase describes ("the buyer's commercial position"); a capitalised title still counts.
+    ["Update", "Your reading of the buyer's commercial position was sharp, but we chose someone else.", null],
+    ["Update", "Thanks for applying to Globex's Data Engineer position.", "Data Engineer"],
+    // An indefinite article names another opening: the subject's title wins; alone, it is still the title.
+    ["Entretien final – Chef de produit Senior", "Nous ouvrirons sans doute un poste de développeur mobile au printemps.", "Chef de produit Senior"],
+    ["Head of Payments – client feedback", "One of my other searches is a Head of Risk role with a lender.", "Head of Payments"],
+    ["Update", "You are welcome to apply again for a Graduate Surveyor place next year.", "Graduate Surveyor"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
