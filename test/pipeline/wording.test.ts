@@ -7,7 +7,7 @@ import { reviewReason } from "../../src/pipeline/prepare.ts";
 import { scoreWording, wordingFeatures } from "../../src/pipeline/wording.ts";
 import { WORDING_MODEL } from "../../src/pipeline/wording-model.ts";
 import { exampleOf, renderModel, train, TRAINING_SETS } from "../../scripts/lib/wording-train.ts";
-import { corpus, extra, tuned, type FixtureSet } from "../fixtures/load.ts";
+import { corpus, extra, heldouts, type FixtureSet } from "../fixtures/load.ts";
 
 const OWNER = "alex.rivera@example.com";
 
@@ -86,7 +86,7 @@ describe("the wording model decides only where no rule does", () => {
 
 describe("the shipped wording model", () => {
   it("is what training on the labelled sets gives (npm run train:wording)", async () => {
-    const byName = new Map<string, FixtureSet>([corpus, extra, ...tuned].map((s) => [s.name, s]));
+    const byName = new Map<string, FixtureSet>([corpus, extra, ...heldouts].map((s) => [s.name, s]));
     const examples = [];
     for (const set of TRAINING_SETS.map((name) => byName.get(name)!)) {
       for (const file of Object.keys(set.emails).sort()) examples.push(await exampleOf(set.emails[file]!, set.labels[file]!.isRejection));
