@@ -275,8 +275,7 @@ export function classifyRejection(u: Unwrapped): Classification {
   const byWording = pos < 0.5 && neg === 0 && text.trim() !== "";
   if (byWording) {
     const w = readWording(u, latest);
-    const odds = w.p / (1 - w.p) / SILENCE_ODDS;
-    confidence = odds / (1 + odds);
+    confidence = 1 / (1 + Math.exp(-(w.logit - Math.log(SILENCE_ODDS))));
     const telling = w.telling.map(([f, weight]) => `"${f}" ${weight > 0 ? "+" : ""}${weight.toFixed(2)}`).join(", ");
     reasons.unshift(`no rule decides: the wording model gives ${w.p.toFixed(2)} before the rules' silence (${telling || "no telling words"})`);
   }

@@ -51,7 +51,8 @@ export interface WordingModel {
 }
 
 export interface WordingReading {
-  /** Probability that the wording is a rejection's. */
+  /** Log-odds that the wording is a rejection's, and the probability they make. */
+  logit: number;
   p: number;
   /** The features that pushed hardest toward the answer, with their weights. */
   telling: [string, number][];
@@ -82,10 +83,9 @@ export function scoreWording(features: string[], model: WordingModel): WordingRe
     logit += w;
     hits.push([f, w]);
   }
-  const p = 1 / (1 + Math.exp(-logit));
-  const sign = p >= 0.5 ? 1 : -1;
+  const sign = logit >= 0 ? 1 : -1;
   const telling = hits.filter(([, w]) => w * sign > 0).sort((a, b) => b[1] * sign - a[1] * sign).slice(0, 4);
-  return { p, telling };
+  return { logit, p: 1 / (1 + Math.exp(-logit)), telling };
 }
 
 /** The names of the people an email is from, to and about: the words a model must not learn. */
