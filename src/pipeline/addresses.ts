@@ -112,7 +112,8 @@ function skipClosers(value: string, pos: number): number {
 
 const SYSTEM_LOCAL_PARTS = [
   "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "dontreply", "nepasrepondre",
-  "ne-pas-repondre", "noresponder", "no-responder", "mailer-daemon", "postmaster", "bounce", "bounces", "notifications",
+  "ne-pas-repondre", "noresponder", "no-responder", "naoresponda", "nao-responda", "nao_responda", "nonrispondere",
+  "non-rispondere", "nietbeantwoorden", "niet-beantwoorden", "antwortnicht", "keine-antwort", "mailer-daemon", "postmaster", "bounce", "bounces", "notifications",
   "notification", "notify", "alerts", "jobalerts", "newsletter", "news", "digest", "unsubscribe", "automated", "system",
   "auto-confirm", "autoreply", "auto-reply", "calendar-notification", "invitations", "messages-noreply", "receipts", "receipt", "orders", "billing", "invoice", "invoices",
 ];

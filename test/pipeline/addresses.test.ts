@@ -30,7 +30,10 @@ describe("isSystemAddress", () => {
     expect(isSystemAddress("northwind@myworkday.com")).toBe(true);
     expect(isSystemAddress("jobalerts-noreply@jobnest.example.net")).toBe(true);
     expect(isSystemAddress("donotreply@acme.test")).toBe(true);
+    // and "do not reply" in the other languages
+    for (const local of ["naoresponda", "nao-responda.vagas", "nonrispondere", "niet-beantwoorden", "keine-antwort"]) expect(isSystemAddress(`${local}@acme.test`), local).toBe(true);
     expect(isSystemAddress("priya.shah@acme-robotics.test")).toBe(false);
+    expect(isSystemAddress("nao.silva@acme.test")).toBe(false);
   });
 });
 
