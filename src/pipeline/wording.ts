@@ -9,12 +9,17 @@ import { WORDING_MODEL } from "./wording-model.ts";
 
 /** The decision sits in the first screens of a letter; a bounded prefix keeps the cost flat. */
 const WORDING_CHARS = 6_000;
-/** A crude stemmer that works alike in the seven languages: "decided", "decidimos", "décision" share little else. */
+/** A crude stemmer that works alike in the seven languages: "candidatos" and "candidatura", "decided" and "decides". */
 const STEM_CHARS = 6;
+
+/** Addresses and links say who and where, not what: whole tokens go (token by token, so linear). */
+const isAddressOrLink = (token: string): boolean => token.includes("@") || token.includes("://") || token.includes("www.");
 
 function words(text: string): string[] {
   return foldForMatch(text)
-    .replace(/\S+@\S+|(?:https?:\/\/|www\.)\S+/g, " ")
+    .split(" ")
+    .filter((t) => !isAddressOrLink(t))
+    .join(" ")
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .split(/[^\p{L}]+/u)
