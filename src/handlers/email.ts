@@ -8,6 +8,7 @@ import { ensureOwner } from "../db/owners.ts";
 import { deliveryId } from "../pipeline/identity.ts";
 import { authorizeSender, isOwnMail } from "../pipeline/authorize.ts";
 import { readEmail } from "../pipeline/read.ts";
+import { concatBytes } from "../pipeline/parse.ts";
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -28,13 +29,7 @@ export async function readRaw(stream: ReadableStream<Uint8Array>, maxBytes: numb
     }
     chunks.push(value);
   }
-  const raw = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    raw.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return raw;
+  return concatBytes(chunks);
 }
 
 /** Release the unread body of a refused message so the runtime doesn't wait on it. */

@@ -272,14 +272,15 @@ export function classifyRejection(u: Unwrapped): Classification {
   let confidence = 1 / (1 + Math.exp(-s));
   // No rule speaks either way: people soften bad news in more ways than any list holds, so the
   // learned wording model (trained on the labelled sets) decides, and says which words tipped it.
-  const byWording = pos < 0.5 && neg === 0 && text.trim() !== "";
+  const empty = !text.trim();
+  const byWording = pos < 0.5 && neg === 0 && !empty;
   if (byWording) {
     const w = readWording(u, latest);
     confidence = 1 / (1 + Math.exp(-(w.logit - Math.log(SILENCE_ODDS))));
     const telling = w.telling.map(([f, weight]) => `"${f}" ${weight > 0 ? "+" : ""}${weight.toFixed(2)}`).join(", ");
     reasons.unshift(`no rule decides: the wording model gives ${w.p.toFixed(2)} before the rules' silence (${telling || "no telling words"})`);
   }
-  if (!text.trim()) confidence = 0;
+  if (empty) confidence = 0;
   const isRejection = confidence >= 0.5;
   confidence = Math.round(confidence * 100) / 100;
   reasons.unshift(`${isRejection ? "rejection" : "not a rejection"} (${byWording ? "wording model" : "rules"}: rejection ${pos.toFixed(2)}, look-alike ${neg.toFixed(2)}, context ${context.toFixed(2)})`);

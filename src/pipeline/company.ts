@@ -276,7 +276,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // "put you forward" from an in-house recruiter who also writes "everyone at <the sender's own company>" is no agency's.
   const agency =
     said(agencyFirst, weakFirst) ||
-    (said(weakFirst, BODY_AND_AGENCY_SET.patterns.length) && !namesOwnOrganisation(latest, found, senderSlugs)) ||
+    (said(weakFirst, BODY_AND_AGENCY_SET.patterns.length) && !namesOwnOrganisation(latest, lowerLatest, found, senderSlugs)) ||
     (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
 
   // "the hiring manager at Saguaro Credit Union": someone outside the employer reports the employer's
@@ -355,7 +355,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   }
 
   // Body wording.
-  for (const name of bodyNames(latest, found)) add(name, 3, "body");
+  for (const name of bodyNames(latest, lowerLatest, found)) add(name, 3, "body");
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
   for (const line of lastLines(latest, 14)) {
@@ -380,8 +380,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
 }
 
 /** The names after the body's wording ("interest in joining the Globex team" -> "Globex"), in order. */
-function bodyNames(latest: string, found: (number[] | undefined)[]): string[] {
-  const lowerLatest = latest.toLowerCase();
+function bodyNames(latest: string, lowerLatest: string, found: (number[] | undefined)[]): string[] {
   if (lowerLatest.length !== latest.length) return [];
   const out: string[] = [];
   BODY_PATTERNS.forEach((p, k) => {
@@ -404,8 +403,8 @@ function bodyNames(latest: string, found: (number[] | undefined)[]): string[] {
 }
 
 /** The body names the sender's own organisation as the one the candidate applied to ("everyone at Corvid Security"). */
-function namesOwnOrganisation(latest: string, found: (number[] | undefined)[], senderSlugs: Set<string>): boolean {
-  return bodyNames(latest, found).some((n) => matchesSlug(stripLegalSuffix(n), senderSlugs));
+function namesOwnOrganisation(latest: string, lowerLatest: string, found: (number[] | undefined)[], senderSlugs: Set<string>): boolean {
+  return bodyNames(latest, lowerLatest, found).some((n) => matchesSlug(stripLegalSuffix(n), senderSlugs));
 }
 
 const SUBJECT_LINK_WORDS = new Set(

@@ -425,13 +425,18 @@ export function trimForParse(raw: Uint8Array): Uint8Array {
   }
   if (!changed) return raw;
   if (!skipping && runStart < n) pieces.push(raw.subarray(runStart, n));
+  return concatBytes(pieces);
+}
+
+/** The chunks one after another, in one array. */
+export function concatBytes(chunks: Uint8Array[]): Uint8Array {
   let length = 0;
-  for (const p of pieces) length += p.length;
+  for (const c of chunks) length += c.byteLength;
   const out = new Uint8Array(length);
   let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
   }
   return out;
 }

@@ -247,28 +247,17 @@ function leftCaptures(text: string, found: (number[] | undefined)[], offset: num
         const window = text.slice(windowStart, at);
         let best = -1;
         let len = 0;
-        let possessive = false;
-        let indefinite = false;
+        let determiner = "";
         for (const [d, forms] of DETERMINER_FORMS) {
           for (const cand of forms) {
             const i = window.lastIndexOf(cand);
-            if (i > best) {
-              best = i;
-              len = cand.length;
-              possessive = POSSESSIVES.includes(d);
-              indefinite = INDEFINITES.includes(d);
-            }
+            if (i > best) [best, len, determiner] = [i, cand.length, d];
           }
-          if (window.startsWith(d) || window.startsWith(d[0]!.toUpperCase() + d.slice(1))) {
-            if (best < 0) {
-              best = 0;
-              len = d.length;
-              possessive = POSSESSIVES.includes(d);
-              indefinite = INDEFINITES.includes(d);
-            }
-          }
+          if (best < 0 && (window.startsWith(d) || window.startsWith(d[0]!.toUpperCase() + d.slice(1)))) [best, len, determiner] = [0, d.length, d];
         }
         if (best >= 0) {
+          const possessive = POSSESSIVES.includes(determiner);
+          const indefinite = INDEFINITES.includes(determiner);
           // "the confidential Director of Engineering search": a lower-case adjective before a capitalised title.
           const t = cleanRole(window.slice(best + len).trim().replace(/^(?:\p{Ll}+ ){1,2}(?=\p{Lu})/u, ""));
           const weight = indefinite ? 0 : 3;

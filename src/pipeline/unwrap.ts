@@ -87,7 +87,8 @@ function firstAddress(value: string | undefined): Address | null {
 // US-English clients print numeric dates month first; the others day first.
 const ENGLISH_LABELS = ["from", "sent", "date", "subject"];
 
-function levelFromBlock(block: ForwardBlock, enclosingOffset: number | null): Level {
+/** Forwarded inline, the original's attachments (a calendar invite) ride on the forward itself: `attachmentTypes` are the forward's. */
+function levelFromBlock(block: ForwardBlock, enclosingOffset: number | null, attachmentTypes: string[]): Level {
   const f = block.fields;
   const date = f.date ? parseLooseDate(f.date, enclosingOffset, !block.labels.some((l) => ENGLISH_LABELS.includes(l))) : null;
   let from = firstAddress(f.from);
@@ -107,7 +108,7 @@ function levelFromBlock(block: ForwardBlock, enclosingOffset: number | null): Le
     offset: date ? date.offset : enclosingOffset,
     text: block.body,
     attached: [],
-    attachmentTypes: [],
+    attachmentTypes,
   };
 }
 
@@ -149,9 +150,7 @@ export function unwrapForward(parsed: ParsedEmail, opts: ReadOptions): Unwrapped
         // A note typed below an unquoted Gmail forward: the HTML shows where the forward ends.
         const below = depth === 0 && !block.after.trim() ? parsed.belowQuote : null;
         if (below) block.body = cutTail(block.body, below);
-        next = levelFromBlock(block, cur.offset);
-        // Forwarded inline, the original's attachments (a calendar invite) ride on the forward itself.
-        next.attachmentTypes = cur.attachmentTypes;
+        next = levelFromBlock(block, cur.offset, cur.attachmentTypes);
         client = block.client;
         levelNote = cleanNote([block.before, block.after, below ?? ""].filter((t) => t.trim()).join("\n\n"));
       }
