@@ -186,6 +186,8 @@ export interface CompanyInput {
   otherAddresses: Address[];
   ownerName: string | null;
   personNames: string[];
+  /** The original's whole text, quoted history included: it may write the name in full ("Castlemere Foods"). */
+  whole?: string;
 }
 
 export interface CompanyResult {
@@ -321,7 +323,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": the client in the subject.
     for (const t of subjectClients(input.subject, latest)) add(t, 4, "agency-client");
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
-    return { company: pick(cands, slugs, latest), agency: true };
+    return { company: fullerName(pick(cands, slugs, latest), input.whole ?? latest), agency: true };
   }
 
   // Sender display name (ATS and system senders carry the employer's name).
@@ -376,7 +378,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
   }
 
-  return { company: pick(cands, slugs, latest), agency: false };
+  return { company: fullerName(pick(cands, slugs, latest), input.whole ?? latest), agency: false };
 }
 
 /** The names after the body's wording ("interest in joining the Globex team" -> "Globex"), in order. */
@@ -458,6 +460,29 @@ function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string): str
     if (c.text.startsWith(best.text + " ") && c.text.split(" ").length - best.text.split(" ").length <= 2 && writtenWithLegalSuffix(latest, c.text)) return c.text;
   }
   return possessiveInstitution(best, cands, latest) ?? best.text;
+}
+
+/**
+ * "got Castlemere on the phone" is short for the "Castlemere Foods" the thread also writes: the name followed by an
+ * organisation's word ("Foods", "Health", "Bank"), as written most often.
+ */
+function fullerName(name: string | null, text: string): string | null {
+  // "Cobalt Insurance" already says what it is; "Cobalt Insurance Group, Inc." is its legal name, not a fuller everyday one.
+  if (!name || hasOrgWord(name)) return name;
+  const counts = new Map<string, number>();
+  const t = text.slice(0, 50_000);
+  let at = t.indexOf(name + " ");
+  while (at >= 0 && counts.size < 10) {
+    const before = t[at - 1];
+    const next = /^\p{Lu}[\p{L}&-]*/u.exec(t.slice(at + name.length + 1, at + name.length + 40))?.[0];
+    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && next && ORG_WORDS.has(next.toLowerCase()) && stripLegalSuffix(name + " " + next) !== name) {
+      counts.set(next, (counts.get(next) ?? 0) + 1);
+    }
+    at = t.indexOf(name + " ", at + 1);
+  }
+  let best: string | null = null;
+  for (const [word, n] of counts) if (!best || n > counts.get(best)!) best = word;
+  return best ? name + " " + best : name;
 }
 
 /** "your interest in St Brigid's" is short for the "St Brigid's University Hospital" the text also writes: the full name, as written most often. */

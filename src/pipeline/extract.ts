@@ -54,6 +54,7 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
     otherAddresses: o.cc,
     ownerName: u.ownerName,
     personNames,
+    whole: o.text,
   });
   let company = found.company;
   // The sender's own domain names the employer, unless the sender is an agency.

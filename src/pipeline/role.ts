@@ -334,5 +334,27 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   for (const c of cands.values()) {
     if (best && c.score >= best.score && c.text.toLowerCase().startsWith(best.text.toLowerCase() + " ") && !exclude.has(compact(c.text))) best = c;
   }
-  return best ? best.text : null;
+  return best ? best.text : namedTitle(bodyText, exclude);
+}
+
+/** The people a rejection mentions by their part in the process: titles, but not the one applied for. */
+const PROCESS_TITLES = new Set(
+  ("hiring manager|hiring managers|hiring lead|recruiter|recruiters|talent partner|talent acquisition partner|recruitment partner|" +
+    "recruiting coordinator|people partner|hr business partner|hr partner|head of talent|head of people|recruiting lead|hiring team|" +
+    "interview panel|panel").split("|"),
+);
+
+/**
+ * Last resort: a capitalised title ending in a job noun after "the", "our" or "this", with no role word near it
+ * ("the Operations Planning Lead needs to have…"). Several words, so a lone "the Manager" does not count.
+ */
+function namedTitle(body: string, exclude: Set<string>): string | null {
+  for (const m of body.matchAll(/(?:^|\s)(?:[Tt]he|our|this) /g)) {
+    const t = captureCapitalised(body, m.index + m[0].length, { maxWords: 6, stopWords: STOP_AFTER_TITLE });
+    const words = t?.split(" ") ?? [];
+    if (t && words.length >= 2 && isTitleLike(t) && isJobWord(words[words.length - 1]!.toLowerCase()) && !PROCESS_TITLES.has(t.toLowerCase()) && !exclude.has(compact(t))) {
+      return cleanRole(t);
+    }
+  }
+  return null;
 }

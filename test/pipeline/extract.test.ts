@@ -125,6 +125,10 @@ describe("extractRole", () => {
     ["Entretien final – Chef de produit Senior", "Nous ouvrirons sans doute un poste de développeur mobile au printemps.", "Chef de produit Senior"],
     ["Head of Payments – client feedback", "One of my other searches is a Head of Risk role with a lender.", "Head of Payments"],
     ["Update", "You are welcome to apply again for a Graduate Surveyor place next year.", "Graduate Surveyor"],
+    // No role word near it: a capitalised title ending in a job noun after "the", but never the people in the process.
+    ["Following up on our conversation", "Where they landed is that the Operations Planning Lead needs WMS experience.", "Operations Planning Lead"],
+    ["Following up", "The Hiring Manager and the Talent Partner both enjoyed meeting you, but we chose someone else.", null],
+    ["Following up", "The Manager felt another candidate was closer.", null],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
@@ -254,6 +258,10 @@ describe("institutions' names", () => {
     // A public body's personnel office in the sender's name; a registered association's name in the signature.
     ["Comune di Valbruna – Ufficio Personale <noreply.personale@valbruna.test>", "Si comunica che la S.V. non è risultata vincitrice della selezione.", "Comune di Valbruna"],
     ["Jana Roth <jana.roth@tafelhaus-lindenau.test>", "Wir haben uns für eine andere Bewerberin entschieden.\r\n\r\nJana Roth\r\nTafelhaus Lindenau e.V.\r\nLindenstraße 3, 04177 Leipzig", "Tafelhaus Lindenau"],
+    // The short name in the reply, the full one only in the quoted thread below it.
+    ["Jess Moreau <jess@castlemere.test>", "Thank you for your interest in Castlemere: they went with an internal candidate.\r\n\r\nOn Fri, Oct 2, 2026 at 4:30 PM Jess Moreau wrote:\r\n> Castlemere Foods would like to meet you.", "Castlemere Foods"],
+    // A name that already says what it is stays as the text mostly writes it.
+    ["Cobalt Insurance <cobalt@myworkday.com>", "Thank you for your interest in Cobalt Insurance Group, Inc. We will not be moving forward.", "Cobalt Insurance"],
   ])("%s", async (from, body, want) => {
     expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
   });
