@@ -34,6 +34,8 @@ const TEAM_PHRASES = [
   "talent acquisition team", "talent acquisition", "hiring team", "recruiting team", "recruitment team", "talent team", "people team",
   "people ops", "people operations", "careers team", "hr team", "people & culture", "people and culture", "human resources",
   "careers", "career", "recruiting", "recruitment", "recruiters", "recruiter", "jobs", "team", "hr", "hiring", "talent", "staffing", "people",
+  // A team noun alone, so "Equipo de Talento" is all team words.
+  "equipo", "équipe", "equipe", "squadra",
   "karriereteam", "recruiting-team", "karriere", "personalabteilung", "personalwesen", "bewerbermanagement", "jobs & karriere",
   "équipe recrutement", "équipe rh", "recrutement", "carrières", "ressources humaines", "rh",
   "recursos humanos", "rrhh", "selección", "reclutamiento", "empleo", "talento",
@@ -85,6 +87,17 @@ function stripTeamWords(name: string): string {
     else break;
   }
   return n;
+}
+
+/** Words that open the name of a unit inside an organisation: "Service Emploi et Compétences", "Abteilung Personal". */
+const UNIT_WORDS = new Set(
+  "service|services|department|dept|division|direction|directorate|office|unit|abteilung|bereich|referat|servicio|departamento|dirección|área|servizio|ufficio|direzione|settore|afdeling|dienst|directie|serviço|divisão|setor|diretoria".split("|"),
+);
+
+/** A line of team words only: "Human Resources", "Team Recruitment", "Service des ressources humaines". */
+function isTeamOnly(line: string): boolean {
+  const l = line.replace(/[,.]+$/, "").trim();
+  return l.length > 1 && l.length <= 60 && startsUpper(l) && companyFromDisplayName(l) === null;
 }
 
 /** "Acme via Lever", "Hiring Team at Globex", "Globex Careers", "Globex | Careers", "Recursos Humanos de Globex" -> the company. */
@@ -208,7 +221,10 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const add = (raw: string | null, score: number, source: string): void => {
     if (!raw) return;
     const base = raw.replace(/^the\s+/i, "").replace(/['’]s$/, "").trim();
-    const text = stripLegalSuffix(companyFromDisplayName(base) ?? base);
+    // Nothing but team words ("Equipo de Talento", "Human Resources") names no employer.
+    const named = companyFromDisplayName(base);
+    if (!named) return;
+    const text = stripLegalSuffix(named);
     if (nameParts.has(compact(text))) return;
     if (!isUsable(text, excluded)) return;
     if (hasJobNoun(text) && source !== "display") return;
@@ -360,7 +376,15 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   for (const name of bodyNames(latest, lowerLatest, found)) add(name, 3, "body");
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
-  for (const line of lastLines(latest, 14)) {
+  const signature = lastLines(latest, 14);
+  signature.forEach((line, i) => {
+    // A team's line, then the organisation's whole name ("Human Resources" / "Centre de services scolaire des Hautes-Rivières").
+    // Its first field only ("Dijkstra Fietsen B.V. | Zwolle"); a unit of the organisation ("Service Emploi…") is not its name.
+    const next = signature[i + 1]?.split(/\s[|·•–—-]\s/)[0]!.trim();
+    if (!next || next.length > 80 || !isTeamOnly(line) || !startsUpper(next) || /@|https?:|www\.|\d/.test(next)) return;
+    if (next.split(" ").length <= 8 && !UNIT_WORDS.has(firstWord(next.toLowerCase()))) add(next, 3, "signature");
+  });
+  for (const line of signature) {
     if (line.length > 120) continue;
     // "Lusomar Tecnologia, Lda. | Rua do Ouro 140": the street and phone go, the registered name stays whole.
     const fields = line.split(/\s[|·•–—-]\s|\s\|\s/).filter((f) => !/@|https?:|www\.|\d{3}/.test(f));

@@ -142,7 +142,14 @@ export const LOOKALIKE_PHRASES: Phrase[] = [
   // take-home assignments
   ...list(0.8, "take-home assignment is|take-home exercise is|take-home challenge|coding challenge|coding exercise|technical assessment|please complete|complete it by|submit it by|submit your solution|submission deadline|within 48 hours|within 72 hours|hackerrank|codility|coderbyte|codesignal|testgorilla|assessment link"),
   // recruiter outreach
-  ...kinds(0.8, "came across your profile|came across your background|i'm partnering with|i am partnering with|partnering with a|would you be open to|are you open to|open to a quick|open to new opportunities|interested in learning more|exciting opportunity|reach out about an opportunity|a role that might interest you|thought you might be interested|my client is|our client is"),
+  ...kinds(0.8, "came across your profile|came across your background|i'm partnering with|i am partnering with|partnering with a|would you be open to|are you open to|open to a quick|open to new opportunities|interested in learning more|exciting opportunity|reach out about an opportunity|a role that might interest you|thought you might be interested|my client is|our client is|" +
+    "saw your profile|noticed your profile|your profile caught my eye|would you be interested in|" +
+    "bin auf ihr profil gestoßen|bin auf dein profil gestoßen|ihr profil ist mir aufgefallen|dein profil ist mir aufgefallen|hätten sie interesse an|hättest du interesse an|wären sie offen für|wärst du offen für|" +
+    "j'ai vu votre profil|j'ai découvert votre profil|votre profil a retenu mon attention|ton profil a retenu mon attention|seriez-vous ouvert|seriez-vous ouverte|seriez-vous intéressé|serais-tu intéressé|" +
+    "vi tu perfil|vi su perfil|he visto tu perfil|he visto su perfil|te interesaría|le interesaría|estarías abierto|estarías abierta|estaría abierto|estaría abierta|" +
+    "ho visto il suo profilo|ho visto il tuo profilo|ho notato il suo profilo|ho notato il tuo profilo|chiamata conoscitiva|sarebbe interessato a|sarebbe interessata a|saresti interessato|saresti interessata|" +
+    "je profiel gezien|uw profiel gezien|kwam je profiel tegen|kwam uw profiel tegen|sta je open voor|staat u open voor|zou je interesse hebben|zou u interesse hebben|" +
+    "vi o seu perfil|vi seu perfil|vi o teu perfil|encontrei seu perfil|encontrei o seu perfil|teria interesse em|estaria aberto a|estaria aberta a"),
   // job alerts and profile views
   ...kinds(0.95, "job alert|new jobs for|new jobs match|jobs match your|jobs you may be interested|recommended jobs|jobs for you|see all jobs|view job:|easy apply|viewed your profile|who viewed your profile|profile views|search appearances|appeared in searches"),
   // the candidate's own decline or withdrawal

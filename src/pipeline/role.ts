@@ -44,6 +44,11 @@ const JOB_NOUNS = new Set(
     "doctorant|doctorante|doktorand|doktorandin|promovendus|redacteur|redactrice|verslaggever|waiter|waitress|cameriere|cameriera|camarero|camarera|" +
     "kellner|kellnerin|serveur|serveuse|garçom|garçonete|cuoco|cuoca|cocinero|cocinera|köchin|cuisinier|cuisinière|cozinheiro|cozinheira|" +
     "fachkraft|erzieher|erzieherin|educatrice|educatore|éducateur|éducatrice|educador|educadora|pedagogo|pedagoga|" +
+    // planning, trades, warehouses and care, in the seven languages
+    "planer|planerin|disponent|disponentin|monteur|monteurin|schreiner|schreinerin|tischler|tischlerin|pfleger|pflegerin|betreuer|betreuerin|" +
+    "voorbereider|werkvoorbereider|uitvoerder|calculator|begeleider|begeleidster|verzorgende|planificateur|planificatrice|préparateur|préparatrice|" +
+    "magasinier|magasinière|soudeur|soudeuse|opérateur|opératrice|aide-soignant|aide-soignante|planificador|planificadora|operador|operadora|" +
+    "soldador|soldadora|pianificatore|pianificatrice|operatore|operatrice|magazziniere|saldatore|montatore|planejador|planejadora|almoxarife|" +
     // internships, named by the scheme rather than the person
     "stage|tirocinio|praktikum|estágio|pasantía|prácticas").split("|"),
 );
@@ -81,6 +86,8 @@ const BOILER = new Set(
     "riscontro|risposta|decisione|relativa|terugkoppeling|reactie|uitslag|antwoord|besluit|over|resposta|retorno|decisão|processo|proceso|" +
     "processus|selección|selezione|seleção|recrutamento|reclutamiento|bewerbungsprozess|vacature|vacante|vacancy|" +
     "chat|call|conversation|catch-up|intro|meeting|search|" +
+    // "interview" in the other six languages: "Colloquio per Infermiere di sala operatoria"
+    "gespräch|vorstellungsgespräch|bewerbungsgespräch|entretien|entrevista|colloquio|gesprek|sollicitatiegesprek|" +
     // a freelancer's or a search firm's engagement named before the title: "Mission Juriste", "Mandat CFO"
     "mission|missione|misión|missão|mandat|opdracht").split("|"),
 );
@@ -156,7 +163,9 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
   ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
   ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van ",
-    "mission de ", "mission d'", "missione di ", "misión de ", "missão de ", "opdracht als "].map((text) => ({ text, weight: 3, allowLower: true })),
+    "mission de ", "mission d'", "missione di ", "misión de ", "missão de ", "opdracht als ",
+    // Latin American Spanish: "tu postulación a X", "la búsqueda de X".
+    "postulación a ", "postulación al puesto de ", "postulación para ", "postularte a ", "postulaste a ", "búsqueda de "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
 const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition", " place"];
@@ -192,7 +201,7 @@ function addCand(cands: Map<string, Cand>, text: string, score: number): void {
 
 const RIGHT_COUNT = RIGHT_PATTERNS.length;
 
-function rightCaptures(text: string, lower: string, found: (number[] | undefined)[], cands: Map<string, Cand>): void {
+function rightCaptures(text: string, lower: string, found: (number[] | undefined)[], cands: Map<string, Cand>, bonus = 0): void {
   RIGHT_PATTERNS.forEach((p, k) => {
     for (const at of (found[k] ?? []).slice(0, 10)) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
@@ -202,7 +211,7 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
         const asTitle = p.allowLower ? t.charAt(0).toUpperCase() + t.slice(1) : t;
         if (!isTitleLike(asTitle, p.allowLower) || (p.weight < 3 && !hasJobNoun(t))) continue;
         // "on ouvrira un poste de ML engineer": an indefinite article names another opening, less surely the one applied for.
-        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight) + (hasJobNoun(t) ? 1 : 0));
+        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight + bonus) + (hasJobNoun(t) ? 1 : 0));
       }
     }
   });
@@ -309,7 +318,8 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
     // The subject's right-hand and left-hand captures, in that order, as for the body.
     const cs = " " + cleanSubject + " ";
     const lower = cs.toLowerCase();
-    if (lower.length === cs.length) rightCaptures(cs, lower, findPatterns(lower, ROLE_SET, 20), cands);
+    // "Ihre Bewerbung als Produktionsplaner": in the subject a labelled title is as sure as one with a job noun.
+    if (lower.length === cs.length) rightCaptures(cs, lower, findPatterns(lower, ROLE_SET, 20), cands, 1);
     leftCaptures(cs, findPatterns(cs, LEFT_SET, 20), 0, cands);
   }
   // Titles are named near the top, as rejection wording is: a bounded prefix keeps CPU time flat.

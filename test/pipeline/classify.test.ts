@@ -75,6 +75,10 @@ describe("classifyRejection", () => {
     ["Great news - we'd like to move you to the next round for the Analyst role."],
     ["Unfortunately, we need to reschedule your interview for the Analyst position. Would Tuesday work?"],
     ["I came across your profile and would you be open to a quick call about a role?"],
+    // Outreach in the other languages, with a "sadly" about something else.
+    ["Ho visto il suo profilo: purtroppo la posizione di Analista non è ancora pubblicata, ma sarebbe interessato a una chiamata conoscitiva?"],
+    ["Ich bin auf Ihr Profil gestoßen. Hätten Sie Interesse an einem kurzen Austausch über eine Stelle als Analyst?"],
+    ["Vi tu perfil y creo que encajas. ¿Te interesaría hablar esta semana sobre un puesto de analista?"],
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
     ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
     ["Your job alert: 12 new jobs for Analyst near Berlin. See all jobs."],

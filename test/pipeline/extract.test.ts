@@ -125,11 +125,40 @@ describe("extractRole", () => {
     ["Entretien final – Chef de produit Senior", "Nous ouvrirons sans doute un poste de développeur mobile au printemps.", "Chef de produit Senior"],
     ["Head of Payments – client feedback", "One of my other searches is a Head of Risk role with a lender.", "Head of Payments"],
     ["Update", "You are welcome to apply again for a Graduate Surveyor place next year.", "Graduate Surveyor"],
+    // A labelled title in the subject needs no job noun; "interview" words in the subject are not the title.
+    ["Ihre Bewerbung als Quereinsteigerin", "Leider haben wir uns anders entschieden.", "Quereinsteigerin"],
+    ["Colloquio per Infermiere di sala operatoria", "Abbiamo scelto un altro profilo.", "Infermiere di sala operatoria"],
+    ["Entretien – Préparatrice de commandes", "Nous avons retenu une autre candidature.", "Préparatrice de commandes"],
+    // Latin American Spanish: "postulación a", "búsqueda de".
+    ["Tu postulación a Editor de contenidos digitales", "", "Editor de contenidos digitales"],
+    ["Novedades", "Gracias por postularte a la búsqueda de Analista de Pricing en Mercado Austral.", "Analista de Pricing"],
+    // Planning, trades and care.
+    ["Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Werkvoorbereider bij Groenhart.", "Werkvoorbereider"],
     // No role word near it: a capitalised title ending in a job noun after "the", but never the people in the process.
     ["Following up on our conversation", "Where they landed is that the Operations Planning Lead needs WMS experience.", "Operations Planning Lead"],
     ["Following up", "The Hiring Manager and the Talent Partner both enjoyed meeting you, but we chose someone else.", null],
     ["Following up", "The Manager felt another candidate was closer.", null],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
+});
+
+describe("a signature's team line and the organisation's name under it", () => {
+  const mail = (from: string, body: string) =>
+    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  it.each([
+    ["careers-noreply@icims.com", "The panel has selected another candidate.\r\n\r\nRespectfully,\r\n\r\nHuman Resources\r\nCascadia Regional Transit", "Cascadia Regional Transit"],
+    // Lower-case words inside the name; the phone line after it is not part of it.
+    ["Geneviève Roy <g.roy@csshr.test>", "Le comité a arrêté son choix sur une autre candidature.\r\n\r\nGeneviève Roy\r\nConseillère en dotation\r\nService des ressources humaines\r\nCentre de services scolaire des Hautes-Rivières\r\n450 555-0148", "Centre de services scolaire des Hautes-Rivières"],
+    // Only the first field of the line, without its legal suffix; "Equipo de Talento" is all team words.
+    ["Editorial Norte <no-reply@pinpointhq.com>", "Decidimos avanzar con otros perfiles.\r\n\r\nUn saludo,\r\nEquipo de Talento\r\nEditorial Norte S.A. | Córdoba", "Editorial Norte"],
+    // A unit of the organisation under the team line is not the organisation.
+    ["Nathalie Roux <n.roux@saint-aubin.test>", "Aucun poste n'est vacant dans les services de la Ville de Saint-Aubin.\r\n\r\nDirection des ressources humaines\r\nService Emploi et Compétences", "Saint-Aubin"],
+  ])("%s", async (from, body, want) => {
+    expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
+  });
+  it("reads no employer from team words alone", () => {
+    expect(companyFromDisplayName("Equipo de Talento")).toBeNull();
+    expect(companyFromDisplayName("Equipo de Talento de Globex")).toBe("Globex");
+  });
 });
 
 describe("companyFromDomain", () => {
