@@ -337,7 +337,7 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   for (const c of cands.values()) {
     const key = compact(c.text);
     if (exclude.has(key)) continue;
-    if (!hasJobNoun(c.text) && c.score < 4) continue;
+    if (!hasJobNoun(c.text) && c.score < 4 && !(c.score >= 3 && beforeEmployer(bodyText, c.text, excluded))) continue;
     if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
   }
   // "analyste" cut at a preposition in the body, "Analyste en planification" whole in the subject: as sure, the whole title wins.
@@ -345,6 +345,21 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
     if (best && c.score >= best.score && c.text.toLowerCase().startsWith(best.text.toLowerCase() + " ") && !exclude.has(compact(c.text))) best = c;
   }
   return best ? best.text : namedTitle(bodyText, exclude);
+}
+
+/**
+ * "la vacature Werkvoorbereider bij Groenhart Bouw": a title named with the employer right after it is sure even
+ * when its noun is one rebound does not know.
+ */
+function beforeEmployer(body: string, title: string, employers: string[]): boolean {
+  let at = body.indexOf(title);
+  for (let n = 0; at >= 0 && n < 5; n++) {
+    const after = body.slice(at + title.length, at + title.length + 120);
+    const joiner = /^ \p{Ll}{1,6}(?: (?:the|der|die|la|le|el|il|het))? /u.exec(after);
+    if (joiner && employers.some((e) => e && after.startsWith(e, joiner[0].length))) return true;
+    at = body.indexOf(title, at + title.length);
+  }
+  return false;
 }
 
 /** The people a rejection mentions by their part in the process: titles, but not the one applied for. */

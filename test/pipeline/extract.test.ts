@@ -161,6 +161,14 @@ describe("a signature's team line and the organisation's name under it", () => {
   });
 });
 
+describe("a title rebound has no noun for", () => {
+  it("counts when the employer is named right after it, and only then", () => {
+    expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist bij Groenhart Bouw.", ["Groenhart Bouw"])).toBe("Kraanmachinist");
+    expect(extractRole("Ihre Bewerbung", "Danke für Ihre Bewerbung als Quereinsteigerin bei der Stadtwerke Lohr.", ["Stadtwerke Lohr"])).toBe("Quereinsteigerin");
+    expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist.", ["Groenhart Bouw"])).toBeNull();
+  });
+});
+
 describe("companyFromDomain", () => {
   it.each([
     ["pat@brouwerlogistiek.test", "Thanks, the Brouwer Logistiek team", "Brouwer Logistiek"],
