@@ -542,8 +542,16 @@ function matchesSlug(name: string, slugs: Set<string>): boolean {
     if (key.length >= 5 && s.startsWith(key)) return true;
     // A descriptor before the name the domain carries: "Tecnologías Cenzontle", "Grupo Alba", "Banque Rivière".
     if (s.length >= 5 && key.endsWith(s) && isDescriptorPrefix(name, key.length - s.length)) return true;
+    // An initialism: "Centre de services scolaire des Hautes-Rivières" at csshr.test.
+    if (s.length >= 3 && s === initials(name)) return true;
   }
   return false;
+}
+
+/** The first letters of a name's words, hyphenated parts counted, joining words not: "Hautes-Rivières Transit" -> "hrt". */
+function initials(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => w && !INSTITUTION_JOINERS.has(w.toLowerCase()) && !["and", "&", "und", "et", "y", "e", "en"].includes(w.toLowerCase()));
+  return words.length >= 3 ? compact(words.map((w) => w.normalize("NFD")[0]!).join("")) : "";
 }
 
 /** Words that join an institution's head noun to its name: "University of", "Università degli Studi di", "Hospital de". */

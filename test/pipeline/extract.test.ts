@@ -150,6 +150,8 @@ describe("a signature's team line and the organisation's name under it", () => {
     ["Geneviève Roy <g.roy@csshr.test>", "Le comité a arrêté son choix sur une autre candidature.\r\n\r\nGeneviève Roy\r\nConseillère en dotation\r\nService des ressources humaines\r\nCentre de services scolaire des Hautes-Rivières\r\n450 555-0148", "Centre de services scolaire des Hautes-Rivières"],
     // Only the first field of the line, without its legal suffix; "Equipo de Talento" is all team words.
     ["Editorial Norte <no-reply@pinpointhq.com>", "Decidimos avanzar con otros perfiles.\r\n\r\nUn saludo,\r\nEquipo de Talento\r\nEditorial Norte S.A. | Córdoba", "Editorial Norte"],
+    // A domain that is the name's initialism backs the name the signature writes.
+    ["Nadia Cole <n.cole@nhb.test>", "We have offered the post to another candidate.\r\n\r\nNadia Cole\r\nLettings Officer\r\nNorthfield Housing Board", "Northfield Housing Board"],
     // A unit of the organisation under the team line is not the organisation.
     ["Nathalie Roux <n.roux@saint-aubin.test>", "Aucun poste n'est vacant dans les services de la Ville de Saint-Aubin.\r\n\r\nDirection des ressources humaines\r\nService Emploi et Compétences", "Saint-Aubin"],
   ])("%s", async (from, body, want) => {
