@@ -238,7 +238,8 @@ export function classifyRejection(u: Unwrapped): Classification {
     reasons.push(`subject says "${subjectWord}"`);
   }
 
-  const clearRejection = rejHits.some((h) => !h.phrase.generic && h.weight >= 0.85);
+  // A generic phrase counts as clear only in a mail about an application (its weight was scaled by the context).
+  const clearRejection = rejHits.some((h) => h.weight >= 0.85);
   const lookHits = matchPhrases(text, LOOKALIKE_PHRASES, true)
     .map((h) => (h.phrase.soft && clearRejection ? { ...h, weight: h.weight * 0.5 } : h))
     .sort((a, b) => b.weight - a.weight);

@@ -51,6 +51,12 @@ describe("classifyRejection", () => {
     ["Geachte mevrouw, na de gesprekken moeten wij u meedelen dat de commissie een andere keuze heeft gemaakt."],
     // A pause that closes the applications is a rejection, whatever else it says about the pause.
     ["Thanks for your patience. The Planner role has been put on hold indefinitely after a funding change, and we are closing all applications for it."],
+    // The French formula ends "… favorable à votre demande": no withdrawal "at your request".
+    ["Madame, après examen, nous ne pouvons pas réserver une suite favorable à votre demande. Bonne continuation."],
+    // A receipt that goes on to say no.
+    ["Nous avons bien reçu votre candidature spontanée. Aucun poste ne correspond à ce jour, nous ne pouvons donc pas y donner suite."],
+    // No offer after the last round, with an offer of a call about the feedback.
+    ["The panel met on Friday and decided not to make an offer for the Buyer role. Happy to walk you through the feedback; send me times that work."],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -79,6 +85,10 @@ describe("classifyRejection", () => {
     ["Ho visto il suo profilo: purtroppo la posizione di Analista non è ancora pubblicata, ma sarebbe interessato a una chiamata conoscitiva?"],
     ["Ich bin auf Ihr Profil gestoßen. Hätten Sie Interesse an einem kurzen Austausch über eine Stelle als Analyst?"],
     ["Vi tu perfil y creo que encajas. ¿Te interesaría hablar esta semana sobre un puesto de analista?"],
+    // A meeting called off and moved, an offer under a sober subject, the candidate's own decline.
+    ["Leider muss ich unseren Termin am Freitag absagen. Können wir auf Dienstag ausweichen?"],
+    ["Sono lieto di comunicarle che abbiamo deciso di offrirle il posto di Buyer. In allegato la lettera di offerta.", "Esito del colloquio"],
+    ["Leider habe ich mich entschieden, die Stelle nicht anzutreten: ich habe ein anderes Angebot angenommen.", "Absage"],
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
     ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
     ["Your job alert: 12 new jobs for Analyst near Berlin. See all jobs."],
