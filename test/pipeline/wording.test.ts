@@ -6,7 +6,7 @@ import { readEmail } from "../../src/pipeline/read.ts";
 import { reviewReason } from "../../src/pipeline/prepare.ts";
 import { scoreWording, wordingFeatures } from "../../src/pipeline/wording.ts";
 import { WORDING_MODEL } from "../../src/pipeline/wording-model.ts";
-import { exampleOf, renderModel, train, TRAINING_SETS } from "../../scripts/lib/wording-train.ts";
+import { exampleOf, exampleOfText, renderModel, train, TEXT_SETS, TRAINING_SETS, type LabelledText } from "../../scripts/lib/wording-train.ts";
 import { corpus, extra, heldouts, type FixtureSet } from "../fixtures/load.ts";
 
 const OWNER = "alex.rivera@example.com";
@@ -85,14 +85,17 @@ describe("the wording model decides only where no rule does", () => {
 });
 
 describe("the shipped wording model", () => {
-  it("is what training on the labelled sets gives (npm run train:wording)", async () => {
+  it("is what training on the labelled sets and the hand-written bodies gives (npm run train:wording)", async () => {
     const byName = new Map<string, FixtureSet>([corpus, extra, ...heldouts].map((s) => [s.name, s]));
     const examples = [];
     for (const set of TRAINING_SETS.map((name) => byName.get(name)!)) {
       for (const file of Object.keys(set.emails).sort()) examples.push(await exampleOf(set.emails[file]!, set.labels[file]!.isRejection));
     }
+    const emails = examples.length;
+    const bodies = import.meta.glob("../wording/*.json", { import: "default", eager: true }) as Record<string, LabelledText[]>;
+    for (const name of TEXT_SETS) examples.push(...bodies[`../wording/${name}.json`]!.map(exampleOfText));
     const trained = train(examples);
-    expect(renderModel(trained, examples.length)).toContain(JSON.stringify(WORDING_MODEL.weights));
+    expect(renderModel(trained, emails, examples.length - emails)).toContain(JSON.stringify(WORDING_MODEL.weights));
     expect(trained.bias).toBe(WORDING_MODEL.bias);
   }, 60_000);
 });
