@@ -57,6 +57,8 @@ const THANKS = [
   "dank je voor ", "obrigado pela ", "obrigada pela ", "obrigado por ", "obrigada por ", "agradecemos a ", "agradecer ", "agradecer a ",
   "agradeço ", "agradeço a ", "agradezco ", "agradecerte ", "ringraziare per ", "ringraziarti per ", "remercier pour ", "vous remercier pour ",
   "bedanken voor ", "danken für ",
+  // "we appreciated your availability": what was shown, not a request for it.
+  "apprezzato ", "apprezzata ", "abbiamo apprezzato ", "apprécié ", "apreciamos ", "apreciado ", "geschätzt ", "gewaardeerd ", "apreciámos ", "valorizamos ",
 ];
 
 function thanksFor(text: string, at: number): boolean {

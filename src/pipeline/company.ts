@@ -74,6 +74,11 @@ const lastWord = (s: string): string => s.slice(s.lastIndexOf(" ") + 1);
 const PREFIXES_BY_FIRST_WORD = byWord(TEAM_PREFIXES, firstWord);
 const PHRASES_BY_LAST_WORD = byWord(TEAM_PHRASES, lastWord);
 
+/** Words that open the name of a unit inside an organisation: "Service Emploi et Compétences", "Abteilung Personal". */
+const UNIT_WORDS = new Set(
+  "service|services|department|dept|division|direction|directorate|office|unit|abteilung|bereich|referat|servicio|departamento|dirección|área|servizio|ufficio|direzione|settore|afdeling|dienst|directie|serviço|divisão|setor|diretoria".split("|"),
+);
+
 /** The name with team words taken off both ends: "The Acme Recruiting Team" -> "Acme"; "" when nothing else is left. */
 function stripTeamWords(name: string): string {
   let n = name.replace(/^the\s+/i, "").trim();
@@ -86,13 +91,10 @@ function stripTeamWords(name: string): string {
     else if (suffix) n = n.slice(0, n.length - suffix.length - 1).trim();
     else break;
   }
-  return n;
+  // "Divisão de Recursos Humanos" -> "Divisão de" -> nothing: a unit of the organisation with a dangling joiner.
+  n = n.replace(/\s+(?:de|of|der|des|du|di|da|do|van|del|della)$/i, "").trim();
+  return UNIT_WORDS.has(n.toLowerCase()) ? "" : n;
 }
-
-/** Words that open the name of a unit inside an organisation: "Service Emploi et Compétences", "Abteilung Personal". */
-const UNIT_WORDS = new Set(
-  "service|services|department|dept|division|direction|directorate|office|unit|abteilung|bereich|referat|servicio|departamento|dirección|área|servizio|ufficio|direzione|settore|afdeling|dienst|directie|serviço|divisão|setor|diretoria".split("|"),
-);
 
 /** A line of team words only: "Human Resources", "Team Recruitment", "Service des ressources humaines". */
 function isTeamOnly(line: string): boolean {
@@ -126,15 +128,17 @@ export function companyFromDisplayName(name: string): string | null {
   return stripTeamWords(n) || null;
 }
 
-function isUsable(text: string, excluded: Set<string>): boolean {
+function isUsable(text: string, excluded: Set<string>, lowerCaseBrand = false): boolean {
   const t = text.trim();
   if (t.length < 2 || t.length > 60) return false;
   const key = compact(t);
   if (!key || excluded.has(key)) return false;
   if (GENERIC.has(t.toLowerCase())) return false;
   if (isAtsOrBoardName(t)) return false;
-  if (!startsUpper(t)) return false;
+  if (!startsUpper(t) && !lowerCaseBrand) return false;
   if (/@|https?:|www\./i.test(t)) return false;
+  // "Convocatoria 14/2026", "Ref. 2026/118": a file number names no employer.
+  if (/\d+\/\d+/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
   if (GENERIC.has(words[0]!.toLowerCase()) && words.length === 1) return false;
@@ -226,7 +230,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     if (!named) return;
     const text = stripLegalSuffix(named);
     if (nameParts.has(compact(text))) return;
-    if (!isUsable(text, excluded)) return;
+    // "haybarn": an employer may write its own name in lower case, as the sender it is.
+    if (!isUsable(text, excluded, source === "display")) return;
     if (hasJobNoun(text) && source !== "display") return;
     const key = compact(text);
     const prev = cands.get(key);
@@ -339,7 +344,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": the client in the subject.
     for (const t of subjectClients(input.subject, latest)) add(t, 4, "agency-client");
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
-    return { company: fullerName(pick(cands, slugs, latest), input.whole ?? latest), agency: true };
+    return { company: finish(pick(cands, slugs, latest), input, latest), agency: true };
   }
 
   // Sender display name (ATS and system senders carry the employer's name).
@@ -398,11 +403,13 @@ export function extractCompany(input: CompanyInput): CompanyResult {
       // "The Kiteframe Labs Recruiting Team", "Northpeak Talent Acquisition": a team's sign-off names the employer.
       const bare = p.replace(/^the\s+/i, "");
       const teamSignOff = bare.length > 0 && !hasJobNoun(bare) && (companyFromDisplayName(bare) ?? bare) !== bare;
-      add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix || teamSignOff ? 3 : 1, "signature");
+      // "Municipalidad de Valle Escondido": a line that names a kind of organisation is one, unless it is a unit of it.
+      const orgLine = hasOrgWord(p) && !UNIT_WORDS.has(firstWord(p.toLowerCase()));
+      add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix || teamSignOff || orgLine ? 3 : 1, "signature");
     }
   }
 
-  return { company: fullerName(pick(cands, slugs, latest), input.whole ?? latest), agency: false };
+  return { company: finish(pick(cands, slugs, latest), input, latest), agency: false };
 }
 
 /** The names after the body's wording ("interest in joining the Globex team" -> "Globex"), in order. */
@@ -486,11 +493,36 @@ function pick(cands: Map<string, Cand>, slugs: Set<string>, latest: string): str
   return possessiveInstitution(best, cands, latest) ?? best.text;
 }
 
+/** The name as the organisation writes it: in full, and with its "The" where that is part of it. */
+function finish(name: string | null, input: CompanyInput, latest: string): string | null {
+  const full = fullerName(name, input.whole ?? latest);
+  return full && withArticle(full, input.from?.name ?? "", latest) ? "The " + full : full;
+}
+
+/**
+ * "The Lantern Trust" as the sender's name, a signature line, or mid-sentence ("apply to The Lantern Trust"): the
+ * article is part of the name. At the start of a sentence it may be only grammar.
+ */
+function withArticle(name: string, displayName: string, latest: string): boolean {
+  const written = "The " + name;
+  if (displayName.trim() === written) return true;
+  let at = latest.indexOf(written);
+  for (let n = 0; at >= 0 && n < 10; n++) {
+    const lineStart = latest.lastIndexOf("\n", at - 1) + 1;
+    let lineEnd = latest.indexOf("\n", at);
+    if (lineEnd < 0) lineEnd = latest.length;
+    if (latest.slice(lineStart, lineEnd).trim() === written) return true;
+    if (/[\p{Ll},] $/u.test(latest.slice(Math.max(0, at - 2), at))) return true;
+    at = latest.indexOf(written, at + written.length);
+  }
+  return false;
+}
+
 /**
  * "got Castlemere on the phone" is short for the "Castlemere Foods" the thread also writes: the name followed by an
  * organisation's word ("Foods", "Health", "Bank"), as written most often.
  */
-function fullerName(name: string | null, text: string): string | null {
+export function fullerName(name: string | null, text: string): string | null {
   // "Cobalt Insurance" already says what it is; "Cobalt Insurance Group, Inc." is its legal name, not a fuller everyday one.
   if (!name || hasOrgWord(name)) return name;
   const counts = new Map<string, number>();
@@ -596,7 +628,10 @@ const ORG_WORDS = new Set(
     "ministry|department|county|city|municipality|board|fund|estate|properties|hotels|hotel|restaurants|stores|brands|" +
     "gruppe|groupe|grupo|gruppo|groep|banco|banque|banca|stiftung|fondation|fundación|fondazione|stichting|fundação|" +
     "werke|verlag|kliniken|klinikum|hôpital|hospitales|ospedale|ziekenhuis|universität|université|universidad|università|universiteit|universidade|" +
-    "krankenhaus|kindergarten|kinderhaus|kita|schule|brauerei|brouwerij|gemeente|comune|mairie|ayuntamiento|prefeitura|clínica|clinica|klinik|kliniek").split("|"),
+    "krankenhaus|kindergarten|kinderhaus|kita|schule|brauerei|brouwerij|gemeente|comune|mairie|ayuntamiento|prefeitura|clínica|clinica|klinik|kliniek|" +
+    // public bodies
+    "municipal|municipalidad|municipio|município|câmara|landratsamt|stadtverwaltung|bezirksamt|kreisverwaltung|gemeindeverwaltung|stadtwerke|gemeinde|" +
+    "trust|charity|hospice|academy").split("|"),
 );
 
 const hasOrgWord = (name: string): boolean => name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()));
@@ -670,7 +705,13 @@ export function spellingInText(slug: string, text: string): string | null {
   for (let i = 0; i < words.length; i++) {
     let acc = "";
     for (let j = i; j < words.length && j < i + 4; j++) {
-      acc += compact(words[j]!);
+      const word = compact(words[j]!);
+      // The domain may cut the last word short: "larkspur-elem" for "Larkspur Elementary".
+      if (j > i && slug.startsWith(acc) && slug.length - acc.length >= 3 && word.startsWith(slug.slice(acc.length))) {
+        const name = words.slice(i, j + 1).join(" ").replace(/[.'’-]+$/, "");
+        if (startsUpper(name)) return name;
+      }
+      acc += word;
       if (!slug.startsWith(acc)) break;
       if (acc === slug) {
         const name = words.slice(i, j + 1).join(" ").replace(/[.'’-]+$/, "");

@@ -5,7 +5,7 @@ import type { Unwrapped } from "./unwrap.ts";
 import { atsForDomain, atsForMarks } from "./ats.ts";
 import { domainOf, isSystemAddress } from "./addresses.ts";
 import { foldForMatch } from "./text.ts";
-import { extractCompany, companyFromDisplayName, companyFromDomain } from "./company.ts";
+import { extractCompany, companyFromDisplayName, companyFromDomain, fullerName } from "./company.ts";
 import { extractRole } from "./role.ts";
 import { extractContacts } from "./contacts.ts";
 
@@ -58,8 +58,11 @@ export function extractApplication(u: Unwrapped, opts: ExtractOptions): Extracti
   });
   let company = found.company;
   // The sender's own domain names the employer, unless the sender is an agency.
-  if (!company && !found.agency && o.from?.address && !isSystemAddress(o.from.address)) company = companyFromDomain(o.from.address, latest);
-  const role = extractRole(o.subject, latest, company ? [company] : []);
+  // The quoted thread may spell it ("larkspur-elem" -> "Larkspur Elementary School").
+  if (!company && !found.agency && o.from?.address && !isSystemAddress(o.from.address)) company = fullerName(companyFromDomain(o.from.address, o.text), o.text);
+  // A reply that names no title may sit on a thread that does ("… for the Fourth Grade Teacher opening").
+  const employer = company ? [company] : [];
+  const role = extractRole(o.subject, latest, employer) ?? (o.text.length > latest.length ? extractRole("", o.text, employer) : null);
   const contacts = extractContacts({
     from: o.from,
     replyTo: o.replyTo,

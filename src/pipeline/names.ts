@@ -3,6 +3,9 @@
 import { startsUpper } from "./text.ts";
 
 /** Lower-case words allowed inside a name ("Bank of America", "Chef de projet"). */
+/** An elided article or preposition joined to the next word: "Responsable d’entrepôt", "Addetto all'accoglienza". */
+export const ELIDED_CONNECTOR = /^(?:d|l|dell|dall|all|nell|sull)['’]\p{L}/iu;
+
 const CONNECTORS = new Set(["&", "and", "of", "de", "du", "des", "la", "le", "der", "die", "das", "von", "van", "den", "y", "e", "do", "da", "dos", "das", "di", "del", "della", "for", "+", "-", "–", "und", "et"]);
 
 export interface CaptureOptions {
@@ -64,7 +67,7 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     const elided = /^\p{L}+['’]/u.exec(lower)?.[0].replace("’", "'");
     if (elided && opts.stopWords?.includes(elided)) break;
     const lowerOk = opts.allowLower === true && /^[\p{Ll}]/u.test(word);
-    const ok = words.length === 0 ? startsUpper(word) || (lowerOk && !!opts.lowerFirst?.(lower)) : startsUpper(word) || CONNECTORS.has(lower) || lowerOk;
+    const ok = words.length === 0 ? startsUpper(word) || (lowerOk && !!opts.lowerFirst?.(lower)) : startsUpper(word) || CONNECTORS.has(lower) || ELIDED_CONNECTOR.test(word) || lowerOk;
     if (!ok || !word) break;
     words.push(word);
     if (stopAfter) break;

@@ -1,7 +1,7 @@
 // Finding the job title: from the subject, the body's wording ("the X role",
 // "le poste de X"), or a labelled field ("Position: X"). Null when not stated.
 
-import { ABBREVIATION, captureCapitalised } from "./names.ts";
+import { ABBREVIATION, ELIDED_CONNECTOR, captureCapitalised } from "./names.ts";
 import { compact, findPatterns, patternSet, startsUpper } from "./text.ts";
 
 const JOB_NOUNS = new Set(
@@ -49,6 +49,9 @@ const JOB_NOUNS = new Set(
     "voorbereider|werkvoorbereider|uitvoerder|calculator|begeleider|begeleidster|verzorgende|planificateur|planificatrice|préparateur|préparatrice|" +
     "magasinier|magasinière|soudeur|soudeuse|opérateur|opératrice|aide-soignant|aide-soignante|planificador|planificadora|operador|operadora|" +
     "soldador|soldadora|pianificatore|pianificatrice|operatore|operatrice|magazziniere|saldatore|montatore|planejador|planejadora|almoxarife|" +
+    // workers, case workers, professionals and leaders in general
+    "leider|leidster|werker|werkster|travailleur|travailleuse|trabajador|trabajadora|trabalhador|trabalhadora|lavoratore|lavoratrice|" +
+    "mitarbeiter|mitarbeiterin|sachbearbeitung|profesional|professionnel|professionnelle|professionista|profissional|praticante|" +
     // internships, named by the scheme rather than the person
     "stage|tirocinio|praktikum|estágio|pasantía|prácticas").split("|"),
 );
@@ -109,7 +112,7 @@ export function isTitleLike(s: string, allowLower = false): boolean {
     const w = words.length > 1 && word !== words[0] ? word.replace(/^\(([^()]+)\)$/, "$1") : word;
     const bare = w.replace(/[,.;:!?]+$/, "").toLowerCase();
     if (NOT_TITLE.has(bare)) return false;
-    if (!allowLower && !startsUpper(w) && !["of", "and", "&", "-", "de", "for", "/", "in", "to"].includes(bare)) return false;
+    if (!allowLower && !startsUpper(w) && !["of", "and", "&", "-", "de", "for", "/", "in", "to"].includes(bare) && !ELIDED_CONNECTOR.test(w)) return false;
   }
   return true;
 }
@@ -149,6 +152,8 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     "nós|temos|tenho|têm|foi|é|são|que|mas|porque|" +
     // Dutch prepositions and adverbs of place and time: "Data Scientist aan een andere kandidaat", "N2 aqui".
     "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
+    // Italian articled prepositions and a site within the employer: "Praticante Avvocato nel dipartimento", "… da unidade Jardim".
+    "nel|nella|nei|negli|nello|unidade|unidad|unità|unité|filiale|filial|standort|vestiging|" +
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
     "not|nicht|ne|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
     // Modal and going-to verbs: "Data Analist gaan we met iemand anders verder".
@@ -161,11 +166,16 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: ",
     "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as "].map((text) => ({ text, weight: 2, allowLower: false })),
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as ",
+    "forward for ", "candidacy as ", "candidature as ", "application as ", "applying as ", "applied as ", "as their new ", "as their ", "with us about "].map((text) => ({ text, weight: 2, allowLower: false })),
+  // "die Position Bauleiter Tiefbau", "der Stelle Referent Einkauf": the noun, then a capitalised title.
+  ...["position ", "stelle "].map((text) => ({ text, weight: 3, allowLower: false })),
   ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van ",
     "mission de ", "mission d'", "missione di ", "misión de ", "missão de ", "opdracht als ",
     // Latin American Spanish: "tu postulación a X", "la búsqueda de X".
-    "postulación a ", "postulación al puesto de ", "postulación para ", "postularte a ", "postulaste a ", "búsqueda de "].map((text) => ({ text, weight: 3, allowLower: true })),
+    "postulación a ", "postulación al puesto de ", "postulación para ", "postularte a ", "postulaste a ", "búsqueda de ",
+    // Dutch "interview for", public competitions: "gesprek voor X", "procedimento concursal para X", "concorso per X".
+    "gesprek voor ", "sollicitatie voor ", "concursal para ", "concurso para ", "concurso de ", "concorso per ", "oposición a "].map((text) => ({ text, weight: 3, allowLower: true })),
 ];
 
 const LEFT_KEYWORDS = [" position", " role", " opening", " vacancy", " job", " post ", " opportunity", " team position", " spot", " seat", " search", " requisition", " place"];
@@ -205,17 +215,26 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
   RIGHT_PATTERNS.forEach((p, k) => {
     for (const at of (found[k] ?? []).slice(0, 10)) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
-        const t = captureCapitalised(text, at + p.text.length, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: isJobWord });
+        // "scelta come nuova Responsabile Controllo Qualità": "new" before the title is not part of it.
+        const start = at + p.text.length;
+        const fresh = NEW_WORDS.find((w) => lower.startsWith(w, start));
+        const t = captureCapitalised(text, start + (fresh?.length ?? 0), { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: isJobWord });
         if (!t) continue;
         // After a label ("le poste de développeur mobile") a title may be all lower-case.
         const asTitle = p.allowLower ? t.charAt(0).toUpperCase() + t.slice(1) : t;
         if (!isTitleLike(asTitle, p.allowLower) || (p.weight < 3 && !hasJobNoun(t))) continue;
         // "on ouvrira un poste de ML engineer": an indefinite article names another opening, less surely the one applied for.
-        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight + bonus) + (hasJobNoun(t) ? 1 : 0));
+        // "Polier Hochbau (m/w/d)": a gender marker follows only a job title.
+        const marked = GENDER_MARKER.test(text.slice(start + (fresh?.length ?? 0) + t.length, start + (fresh?.length ?? 0) + t.length + 16));
+        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight + bonus) + (hasJobNoun(t) || marked ? 1 : 0));
       }
     }
   });
 }
+
+const GENDER_MARKER = /^\s*[([]?(?:m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|m\/f\/x|m\/v\/x|h\/f|f\/h|m\/f|m\/v|all genders)\b/i;
+
+const NEW_WORDS = ["new ", "nuova ", "nuovo ", "nouveau ", "nouvelle ", "nuevo ", "nueva ", "novo ", "nova ", "neue ", "neuen ", "neuer ", "nieuwe "];
 
 const INDEFINITE_WORDS = new Set("a|an|un|une|uno|una|um|uma|een|ein|eine|einen|einer".split("|"));
 
@@ -326,6 +345,7 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   const bodyText = body.slice(0, MAX_ROLE_CHARS).replace(/[ \t]{2,}|\t/g, " "); // runs of blanks -> one space
   const foldedBody = bodyText.toLowerCase();
   captures(bodyText, cands, foldedBody);
+  referencedTitles(bodyText, cands);
   for (const raw of subjectSegments(subject)) {
     // "Assegnista di ricerca in Storia (Bando n. 14/2026)": the reference does not count towards the title's length.
     const seg = cleanRole(raw);
@@ -345,6 +365,17 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
     if (best && c.score >= best.score && c.text.toLowerCase().startsWith(best.text.toLowerCase() + " ") && !exclude.has(compact(c.text))) best = c;
   }
   return best ? best.text : namedTitle(bodyText, exclude);
+}
+
+/** A public posting's reference, then the title in parentheses: "la Convocatoria 14/2026 (Profesional de Trabajo Social – …)". */
+const REFERENCED = /\b(?:convocatoria|convocatória|concurso|concorso|bando|ausschreibung|stellenausschreibung|procedimento|procedimiento|kennziffer|ref\.?|reference|référence|referencia|riferimento|vacature)[ \t]{1,3}(?:n\.?[º°]?[ \t]?)?[\w./-]{0,12}\d[\w./-]{0,12}[ \t]?\(/giu;
+
+function referencedTitles(body: string, cands: Map<string, Cand>): void {
+  for (const m of body.matchAll(REFERENCED)) {
+    const inside = body.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    const t = inside.split(/\)|\s[–—-]\s|,|\n/)[0]!.trim();
+    if (t && isTitleLike(t.charAt(0).toUpperCase() + t.slice(1), true)) addCand(cands, t, 4 + (hasJobNoun(t) ? 1 : 0));
+  }
 }
 
 /**

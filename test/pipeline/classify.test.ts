@@ -57,6 +57,10 @@ describe("classifyRejection", () => {
     ["Nous avons bien reçu votre candidature spontanée. Aucun poste ne correspond à ce jour, nous ne pouvons donc pas y donner suite."],
     // No offer after the last round, with an offer of a call about the feedback.
     ["The panel met on Friday and decided not to make an offer for the Buyer role. Happy to walk you through the feedback; send me times that work."],
+    // An answer to a speculative enquiry: nobody is being taken on.
+    ["Thanks for writing to the workshop about a job. We aren't able to take anyone on until the spring, I'm afraid.", "Re: Enquiry"],
+    // "We appreciated your availability" thanks, it asks for nothing.
+    ["Abbiamo apprezzato la tua disponibilità. Tuttavia abbiamo deciso di proseguire con altri profili.", "Aggiornamento"],
   ])("is a rejection: %s", async (body) => {
     const c = await classify(body);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
@@ -87,6 +91,9 @@ describe("classifyRejection", () => {
     ["Vi tu perfil y creo que encajas. ¿Te interesaría hablar esta semana sobre un puesto de analista?"],
     // A meeting called off and moved, an offer under a sober subject, the candidate's own decline.
     ["Leider muss ich unseren Termin am Freitag absagen. Können wir auf Dienstag ausweichen?"],
+    // The recruiter confirming the candidate's withdrawal; a freeze that keeps the application alive, with an adverb between.
+    ["We've received your request to withdraw from consideration, and your application has been closed as requested."],
+    ["Leider verzögert sich das Auswahlverfahren. Ihre Bewerbung bleibt selbstverständlich aktiv, wir melden uns im Januar."],
     ["Sono lieto di comunicarle che abbiamo deciso di offrirle il posto di Buyer. In allegato la lettera di offerta.", "Esito del colloquio"],
     ["Leider habe ich mich entschieden, die Stelle nicht anzutreten: ich habe ein anderes Angebot angenommen.", "Absage"],
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],

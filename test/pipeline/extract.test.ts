@@ -132,6 +132,25 @@ describe("extractRole", () => {
     // Latin American Spanish: "postulación a", "búsqueda de".
     ["Tu postulación a Editor de contenidos digitales", "", "Editor de contenidos digitales"],
     ["Novedades", "Gracias por postularte a la búsqueda de Analista de Pricing en Mercado Austral.", "Analista de Pricing"],
+    // "forward for", "candidacy as", "as their new", "with us about": the title after them, with its job noun.
+    ["Update", "Thanks for putting yourself forward for Events Coordinator this autumn.", "Events Coordinator"],
+    ["Update", "We valued your candidacy as Depot Supervisor at our Crewe site.", "Depot Supervisor"],
+    ["Update", "I put you forward to them as their new Practice Nurse in Hove.", "Practice Nurse"],
+    ["Update", "Thanks for chatting with us about Junior Buyer last week.", "Junior Buyer"],
+    // German "die Position X", Dutch "gesprek voor X", public competitions; "new" is not part of the title.
+    ["Ihre Bewerbung", "Danke für Ihr Interesse an der Position Polier Hochbau (m/w/d).", "Polier Hochbau"],
+    ["Terugkoppeling", "Ik sprak de teamleider over jouw gesprek voor Casemanager Wonen.", "Casemanager Wonen"],
+    ["Notificação", "No âmbito do procedimento concursal para Técnico Superior de Ambiente, não foi selecionado.", "Técnico Superior de Ambiente"],
+    ["Colloquio", "Non sei stata scelta come nuova Responsabile Acquisti.", "Responsabile Acquisti"],
+    // An elided preposition inside a title; a site of the employer and an Italian "nel …" end it.
+    ["Candidature", "Merci pour votre candidature en tant que Chef d’atelier (H/F).", "Chef d’atelier"],
+    ["Esito", "Per il ruolo di Praticante Notaio nel nostro studio di Parma abbiamo scelto un altro profilo.", "Praticante Notaio"],
+    ["Processo", "Obrigada pelo processo seletivo para Gerente de Loja da unidade Centro.", "Gerente de Loja"],
+    // A public posting's reference, then the title in parentheses.
+    ["Convocatoria 9/2026 - Resultado", "Concluida la evaluación de la Convocatoria 9/2026 (Auxiliar Administrativo – Secretaría de Hacienda), usted no ha resultado seleccionado.", "Auxiliar Administrativo"],
+    // Workers and professionals in general.
+    ["Sollicitatie", "Bedankt voor je sollicitatie als Ambulant Werker bij ons.", "Ambulant Werker"],
+    ["Uw sollicitatie Ploegleider", "Wij gaan niet verder met uw kandidatuur.", "Ploegleider"],
     // Planning, trades and care.
     ["Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Werkvoorbereider bij Groenhart.", "Werkvoorbereider"],
     // No role word near it: a capitalised title ending in a job noun after "the", but never the people in the process.
@@ -153,6 +172,7 @@ describe("a signature's team line and the organisation's name under it", () => {
     // A domain that is the name's initialism backs the name the signature writes.
     ["Nadia Cole <n.cole@nhb.test>", "We have offered the post to another candidate.\r\n\r\nNadia Cole\r\nLettings Officer\r\nNorthfield Housing Board", "Northfield Housing Board"],
     // A unit of the organisation under the team line is not the organisation.
+    ["Ana Leal <ana.leal@cm-serrana.test>", "Não foi selecionado.\r\n\r\nAna Leal\r\nTécnica Superior – Divisão de Recursos Humanos\r\nCâmara Municipal de Vila Serrana\r\nPraça da República", "Câmara Municipal de Vila Serrana"],
     ["Nathalie Roux <n.roux@saint-aubin.test>", "Aucun poste n'est vacant dans les services de la Ville de Saint-Aubin.\r\n\r\nDirection des ressources humaines\r\nService Emploi et Compétences", "Saint-Aubin"],
   ])("%s", async (from, body, want) => {
     expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
@@ -168,6 +188,30 @@ describe("a title rebound has no noun for", () => {
     expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist bij Groenhart Bouw.", ["Groenhart Bouw"])).toBe("Kraanmachinist");
     expect(extractRole("Ihre Bewerbung", "Danke für Ihre Bewerbung als Quereinsteigerin bei der Stadtwerke Lohr.", ["Stadtwerke Lohr"])).toBe("Quereinsteigerin");
     expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist.", ["Groenhart Bouw"])).toBeNull();
+  });
+});
+
+describe("the employer's own spelling", () => {
+  const mail = (from: string, body: string, subject = "Update") =>
+    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  it.each([
+    // "The" is part of a name the sender and the signature write with it, not of one a sentence starts with.
+    ["The Harbour Trust <no-reply@us.greenhouse-mail.io>", "The panel decided not to invite you to the next stage.\r\n\r\nPeople team\r\nThe Harbour Trust", "The Harbour Trust"],
+    ["Harbour Trust <no-reply@us.greenhouse-mail.io>", "The Harbour Trust team decided not to invite you to the next stage.", "Harbour Trust"],
+    // A lower-case brand as the sender's own name.
+    ["haywick <no-reply@hire.lever.co>", "We decided to move forward with someone else.", "haywick"],
+    // A file number is no employer; a public body's name in the signature is.
+    ["Ezequiel Barrio <ebarrio@valleescondido.test>", "Usted no ha resultado seleccionada.\r\n\r\nEzequiel Barrio\r\nJefe de Departamento Personal\r\nMunicipalidad de Valle Escondido", "Municipalidad de Valle Escondido"],
+    // A domain that cuts a word short, spelled in full in the quoted thread.
+    ["Ros Barr <ros@larkspur-elem.test>", "The committee offered the position to another candidate.\r\n\r\nRos\r\n\r\nOn Tue, Sep 22, 2026 at 11:47 AM Ros Barr <ros@larkspur-elem.test> wrote:\r\n> Could you come in on Thursday?\r\n> Dr. Ros Barr\r\n> Principal\r\n> Larkspur Elementary School", "Larkspur Elementary School"],
+  ])("%s", async (from, body, want) => {
+    const subject = from.startsWith("Ezequiel") ? "Convocatoria 14/2026 - Resultado" : "Update";
+    expect((await readEmail(mail(from, body, subject), { ownerEmails: [] })).company).toBe(want);
+  });
+
+  it("reads the role from the quoted thread when the reply names none", async () => {
+    const body = "We offered the position to another candidate.\r\n\r\nOn Tue, Sep 22, 2026 at 11:47 AM Ros Barr <ros@larkspur.test> wrote:\r\n> I'm pleased to invite you to an interview for the Year Two Teacher opening.";
+    expect((await readEmail(mail("Ros Barr <ros@larkspur.test>", body), { ownerEmails: [] })).role).toBe("Year Two Teacher");
   });
 });
 
