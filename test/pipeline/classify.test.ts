@@ -61,8 +61,8 @@ describe("classifyRejection", () => {
     ["Thanks for writing to the workshop about a job. We aren't able to take anyone on until the spring, I'm afraid.", "Re: Enquiry"],
     // "We appreciated your availability" thanks, it asks for nothing.
     ["Abbiamo apprezzato la tua disponibilità. Tuttavia abbiamo deciso di proseguire con altri profili.", "Aggiornamento"],
-  ])("is a rejection: %s", async (body) => {
-    const c = await classify(body);
+  ])("is a rejection: %s", async (body, subject = "Your application") => {
+    const c = await classify(body, subject);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
     expect(c.confidence).toBeGreaterThanOrEqual(0.5);
     expect(c.reasons.some((r) => r.startsWith("rejection wording"))).toBe(true);
@@ -207,8 +207,8 @@ describe("classifyRejection by clause structure", () => {
     ["Obrigado pela candidatura à vaga. Sua candidatura não vai seguir para a próxima etapa."],
     ["Bedankt voor je sollicitatie op de vacature. We nodigen je helaas niet uit voor een gesprek."],
     ["Grazie per la candidatura per il ruolo. Abbiamo chiuso con un'altra persona del settore."],
-  ])("is a rejection: %s", async (body) => {
-    const c = await classify(body);
+  ])("is a rejection: %s", async (body, subject = "Your application") => {
+    const c = await classify(body, subject);
     expect(c.isRejection, c.reasons.join("\n")).toBe(true);
     expect(c.reasons.some((r) => r.startsWith("rejection wording"))).toBe(true);
   });

@@ -6,6 +6,10 @@ import { stripLegalSuffix } from "../../src/pipeline/text.ts";
 import { readEmail } from "../../src/pipeline/read.ts";
 import { captureCapitalised } from "../../src/pipeline/names.ts";
 
+/** Alex forwards, with Gmail, a message `from` someone. */
+const forwardFrom = (from: string, body: string, subject = "Update") =>
+  `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+
 describe("companyFromDisplayName", () => {
   it.each([
     ["Quillpoint via Lever", "Quillpoint"],
@@ -161,8 +165,6 @@ describe("extractRole", () => {
 });
 
 describe("a signature's team line and the organisation's name under it", () => {
-  const mail = (from: string, body: string) =>
-    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
   it.each([
     ["careers-noreply@icims.com", "The panel has selected another candidate.\r\n\r\nRespectfully,\r\n\r\nHuman Resources\r\nCascadia Regional Transit", "Cascadia Regional Transit"],
     // Lower-case words inside the name; the phone line after it is not part of it.
@@ -175,7 +177,7 @@ describe("a signature's team line and the organisation's name under it", () => {
     ["Ana Leal <ana.leal@cm-serrana.test>", "Não foi selecionado.\r\n\r\nAna Leal\r\nTécnica Superior – Divisão de Recursos Humanos\r\nCâmara Municipal de Vila Serrana\r\nPraça da República", "Câmara Municipal de Vila Serrana"],
     ["Nathalie Roux <n.roux@saint-aubin.test>", "Aucun poste n'est vacant dans les services de la Ville de Saint-Aubin.\r\n\r\nDirection des ressources humaines\r\nService Emploi et Compétences", "Saint-Aubin"],
   ])("%s", async (from, body, want) => {
-    expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
+    expect((await readEmail(forwardFrom(from, body), { ownerEmails: [] })).company).toBe(want);
   });
   it("reads no employer from team words alone", () => {
     expect(companyFromDisplayName("Equipo de Talento")).toBeNull();
@@ -192,8 +194,6 @@ describe("a title rebound has no noun for", () => {
 });
 
 describe("the employer's own spelling", () => {
-  const mail = (from: string, body: string, subject = "Update") =>
-    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
   it.each([
     // "The" is part of a name the sender and the signature write with it, not of one a sentence starts with.
     ["The Harbour Trust <no-reply@us.greenhouse-mail.io>", "The panel decided not to invite you to the next stage.\r\n\r\nPeople team\r\nThe Harbour Trust", "The Harbour Trust"],
@@ -206,12 +206,12 @@ describe("the employer's own spelling", () => {
     ["Ros Barr <ros@larkspur-elem.test>", "The committee offered the position to another candidate.\r\n\r\nRos\r\n\r\nOn Tue, Sep 22, 2026 at 11:47 AM Ros Barr <ros@larkspur-elem.test> wrote:\r\n> Could you come in on Thursday?\r\n> Dr. Ros Barr\r\n> Principal\r\n> Larkspur Elementary School", "Larkspur Elementary School"],
   ])("%s", async (from, body, want) => {
     const subject = from.startsWith("Ezequiel") ? "Convocatoria 14/2026 - Resultado" : "Update";
-    expect((await readEmail(mail(from, body, subject), { ownerEmails: [] })).company).toBe(want);
+    expect((await readEmail(forwardFrom(from, body, subject), { ownerEmails: [] })).company).toBe(want);
   });
 
   it("reads the role from the quoted thread when the reply names none", async () => {
     const body = "We offered the position to another candidate.\r\n\r\nOn Tue, Sep 22, 2026 at 11:47 AM Ros Barr <ros@larkspur.test> wrote:\r\n> I'm pleased to invite you to an interview for the Year Two Teacher opening.";
-    expect((await readEmail(mail("Ros Barr <ros@larkspur.test>", body), { ownerEmails: [] })).role).toBe("Year Two Teacher");
+    expect((await readEmail(forwardFrom("Ros Barr <ros@larkspur.test>", body), { ownerEmails: [] })).role).toBe("Year Two Teacher");
   });
 });
 
@@ -225,8 +225,7 @@ describe("companyFromDomain", () => {
 });
 
 describe("employer from a team's sign-off, the subject's 'interest in', and a team display name", () => {
-  const mail = (from: string, subject: string, body: string) =>
-    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  const mail = (from: string, subject: string, body: string) => forwardFrom(from, body, subject);
   it.each([
     ["Careers <no-reply@ashbyhq.com>", "Update", "We will not be moving forward with your application.\r\n\r\nThe Saltmarsh Robotics Recruiting Team", "Saltmarsh Robotics"],
     ["Careers <no-reply@ashbyhq.com>", "Thank you for your interest in Ferrule Systems", "We will not be moving forward with your application.", "Ferrule Systems"],
@@ -322,8 +321,6 @@ describe("agency recruiters", () => {
 });
 
 describe("institutions' names", () => {
-  const mail = (from: string, body: string) =>
-    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
   it("keeps a possessive that an institution's name goes on after, and only then", () => {
     expect(captureCapitalised("St Oswald's Community Hospital in Leeds", 0)).toBe("St Oswald's Community Hospital");
     expect(captureCapitalised("King's College said", 0)).toBe("King's College");
@@ -346,13 +343,11 @@ describe("institutions' names", () => {
     // A name that already says what it is stays as the text mostly writes it.
     ["Cobalt Insurance <cobalt@myworkday.com>", "Thank you for your interest in Cobalt Insurance Group, Inc. We will not be moving forward.", "Cobalt Insurance"],
   ])("%s", async (from, body, want) => {
-    expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
+    expect((await readEmail(forwardFrom(from, body), { ownerEmails: [] })).company).toBe(want);
   });
 });
 
 describe("the employer behind an unlisted platform, after 'here at' in other languages, never a pronoun", () => {
-  const mail = (from: string, body: string) =>
-    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: Update\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: Update\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
   it.each([
     // An organisation's name as the sender on a platform nobody listed; a person's name there is not the employer.
     ["Clínica Vale Verde <avisos@vagasmail.test>", "Agradecemos seu interesse. Infelizmente não seguiremos com sua candidatura.", "Clínica Vale Verde"],
@@ -366,17 +361,16 @@ describe("the employer behind an unlisted platform, after 'here at' in other lan
     // A brewery's customers ("onze klanten") are not an agency's client.
     ["Brouwerij De Kroon <notification@jobvite.com>", "Omdat de functie veel contact heeft met onze klanten in Frankrijk, kiezen we voor een andere kandidaat.", "Brouwerij De Kroon"],
   ])("%s", async (from, body, want) => {
-    expect((await readEmail(mail(from, body), { ownerEmails: [] })).company).toBe(want);
+    expect((await readEmail(forwardFrom(from, body), { ownerEmails: [] })).company).toBe(want);
   });
   it("knows Gupy as an ATS, and an ATS's name is never the employer", async () => {
-    const r = await readEmail(mail("Grupo Ventura <naoresponda@gupy.io>", "Infelizmente seu perfil não seguirá."), { ownerEmails: [] });
+    const r = await readEmail(forwardFrom("Grupo Ventura <naoresponda@gupy.io>", "Infelizmente seu perfil não seguirá."), { ownerEmails: [] });
     expect(r.ats).toBe("gupy");
   });
 });
 
 describe("someone relaying another organisation's decision", () => {
-  const mail = (from: string, subject: string, body: string) =>
-    `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: ${from}\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}`;
+  const mail = (from: string, subject: string, body: string) => forwardFrom(from, body, subject);
   it.each([
     // An organisation the subject and the body name, not the sender's own: the sender relays its decision.
     ["Tessa Morgan <tessa@harbourpeople.test>", "Re: Quayside Dairies – line manager role", "I caught up with Quayside Dairies this morning and they have gone with an internal candidate.\r\n\r\nTessa Morgan\r\nHarbour People", "Quayside Dairies"],
