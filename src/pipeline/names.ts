@@ -2,10 +2,10 @@
 
 import { startsUpper } from "./text.ts";
 
-/** Lower-case words allowed inside a name ("Bank of America", "Chef de projet"). */
 /** An elided article or preposition joined to the next word: "Responsable d’entrepôt", "Addetto all'accoglienza". */
 export const ELIDED_CONNECTOR = /^(?:d|l|dell|dall|all|nell|sull)['’]\p{L}/iu;
 
+/** Lower-case words allowed inside a name ("Bank of America", "Chef de projet"). */
 const CONNECTORS = new Set(["&", "and", "of", "de", "du", "des", "la", "le", "der", "die", "das", "von", "van", "den", "y", "e", "do", "da", "dos", "das", "di", "del", "della", "for", "+", "-", "–", "und", "et"]);
 
 export interface CaptureOptions {

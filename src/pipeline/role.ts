@@ -216,16 +216,16 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
     for (const at of (found[k] ?? []).slice(0, 10)) {
       if (at === 0 || !/[\p{L}]/u.test(lower[at - 1]!)) {
         // "scelta come nuova Responsabile Controllo Qualità": "new" before the title is not part of it.
-        const start = at + p.text.length;
-        const fresh = NEW_WORDS.find((w) => lower.startsWith(w, start));
-        const t = captureCapitalised(text, start + (fresh?.length ?? 0), { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: isJobWord });
+        const afterPattern = at + p.text.length;
+        const start = afterPattern + (NEW_WORDS.find((w) => lower.startsWith(w, afterPattern))?.length ?? 0);
+        const t = captureCapitalised(text, start, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: isJobWord });
         if (!t) continue;
         // After a label ("le poste de développeur mobile") a title may be all lower-case.
         const asTitle = p.allowLower ? t.charAt(0).toUpperCase() + t.slice(1) : t;
         if (!isTitleLike(asTitle, p.allowLower) || (p.weight < 3 && !hasJobNoun(t))) continue;
         // "on ouvrira un poste de ML engineer": an indefinite article names another opening, less surely the one applied for.
         // "Polier Hochbau (m/w/d)": a gender marker follows only a job title.
-        const marked = GENDER_MARKER.test(text.slice(start + (fresh?.length ?? 0) + t.length, start + (fresh?.length ?? 0) + t.length + 16));
+        const marked = GENDER_MARKER.test(text.slice(start + t.length, start + t.length + 16));
         addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight + bonus) + (hasJobNoun(t) || marked ? 1 : 0));
       }
     }
