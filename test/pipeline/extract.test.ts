@@ -161,6 +161,8 @@ describe("extractRole", () => {
     ["Following up on our conversation", "Where they landed is that the Operations Planning Lead needs WMS experience.", "Operations Planning Lead"],
     ["Following up", "The Hiring Manager and the Talent Partner both enjoyed meeting you, but we chose someone else.", null],
     ["Following up", "The Manager felt another candidate was closer.", null],
+    // Mid-sentence, starting with the job noun, as Romance titles do.
+    ["Colloquio", "Grazie per il colloquio: abbiamo scelto un altro candidato per Responsabile Magazzino.", "Responsabile Magazzino"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
