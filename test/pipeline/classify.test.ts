@@ -93,6 +93,8 @@ describe("classifyRejection", () => {
     ["Leider muss ich unseren Termin am Freitag absagen. Können wir auf Dienstag ausweichen?"],
     // The recruiter confirming the candidate's withdrawal; a freeze that keeps the application alive, with an adverb between.
     ["We've received your request to withdraw from consideration, and your application has been closed as requested."],
+    // Someone else was chosen, then said no: the role is open again.
+    ["We offered the Planner role to another candidate last month, but he declined to stay where he is. Could we talk again this week?"],
     ["Leider verzögert sich das Auswahlverfahren. Ihre Bewerbung bleibt selbstverständlich aktiv, wir melden uns im Januar."],
     ["Sono lieto di comunicarle che abbiamo deciso di offrirle il posto di Buyer. In allegato la lettera di offerta.", "Esito del colloquio"],
     ["Leider habe ich mich entschieden, die Stelle nicht anzutreten: ich habe ein anderes Angebot angenommen.", "Absage"],
