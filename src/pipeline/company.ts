@@ -23,6 +23,8 @@ const GENERIC = new Set(
     "good|great|congratulations|linkedin|zoom|google|microsoft teams|teams|google meet|monday|tuesday|wednesday|thursday|friday|" +
     "saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|fyi|ps|re|fwd|" +
     "confidential|confidentiality|disclaimer|notice|privacy|unsubscribe|equal opportunity employer|" +
+    // What the candidate sent: "Tu CV – Bodega Cerro Tupungato".
+    "cv|resume|résumé|lebenslauf|currículo|curriculum|curriculum vitae|" +
     // Pronouns written with a capital ("bei Ihnen", "chez Vous", "con Usted"): never an employer.
     "ihnen|sie|ihr|ihre|ihrer|euch|uns|dir|dich|du|wir|ich|vous|nous|toi|usted|ustedes|vosotros|lei|voi|noi|jij|jou|jullie|ons|você|vocês|nós").split("|"),
 );
@@ -565,7 +567,8 @@ function writtenWithLegalSuffix(text: string, name: string): boolean {
 }
 
 function matchesSlug(name: string, slugs: Set<string>): boolean {
-  const key = compact(name);
+  // "Inkwell & Moss" at inkwellandmoss.test.
+  const key = compact(name.replace(/\s&\s/g, " and "));
   if (key.length < 3) return false;
   for (const s of slugs) {
     if (s.length < 3) continue;
@@ -631,7 +634,7 @@ const ORG_WORDS = new Set(
     "krankenhaus|kindergarten|kinderhaus|kita|schule|brauerei|brouwerij|gemeente|comune|mairie|ayuntamiento|prefeitura|clínica|clinica|klinik|kliniek|" +
     // public bodies
     "municipal|municipalidad|municipio|município|câmara|landratsamt|stadtverwaltung|bezirksamt|kreisverwaltung|gemeindeverwaltung|stadtwerke|gemeinde|" +
-    "trust|charity|hospice|academy").split("|"),
+    "trust|charity|hospice|academy|bodega|coopérative|cooperativa|genossenschaft|coöperatie").split("|"),
 );
 
 const hasOrgWord = (name: string): boolean => name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()));
@@ -701,11 +704,11 @@ export function companyFromDomain(address: string, text = ""): string | null {
 export function spellingInText(slug: string, text: string): string | null {
   if (slug.length < 3 || !text) return null;
   const words: string[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu)) words.push(m[0]);
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’.-]*|(?<= )&(?= )/gu)) words.push(m[0]);
   for (let i = 0; i < words.length; i++) {
     let acc = "";
     for (let j = i; j < words.length && j < i + 4; j++) {
-      const word = compact(words[j]!);
+      const word = words[j] === "&" ? "and" : compact(words[j]!);
       // The domain may cut the last word short: "larkspur-elem" for "Larkspur Elementary".
       if (j > i && slug.startsWith(acc) && slug.length - acc.length >= 3 && word.startsWith(slug.slice(acc.length))) {
         const name = words.slice(i, j + 1).join(" ").replace(/[.'’-]+$/, "");

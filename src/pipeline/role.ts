@@ -52,6 +52,8 @@ const JOB_NOUNS = new Set(
     // workers, case workers, professionals and leaders in general
     "leider|leidster|werker|werkster|travailleur|travailleuse|trabajador|trabajadora|trabalhador|trabalhadora|lavoratore|lavoratrice|" +
     "mitarbeiter|mitarbeiterin|sachbearbeitung|profesional|professionnel|professionnelle|professionista|profissional|praticante|" +
+    // skilled staff and foremen: "Fachperson Qualitätssicherung", "contremaître de production"
+    "fachperson|lehrperson|fachfrau|fachmann|kauffrau|kaufmann|vorarbeiter|vorarbeiterin|contremaître|contremaîtresse|capataz|caposquadra|voorman|encarregado|encarregada|responsável|" +
     // internships, named by the scheme rather than the person
     "stage|tirocinio|praktikum|estágio|pasantía|prácticas").split("|"),
 );
@@ -361,8 +363,14 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
     if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
   }
   // "analyste" cut at a preposition in the body, "Analyste en planification" whole in the subject: as sure, the whole title wins.
+  // But the subject's own field ("Processo seletivo – Supervisor de Enfermagem") is the title the body goes on
+  // from ("Supervisor de Enfermagem da UTI adulto").
+  const subjectTitles = new Set(subjectSegments(subject).map((seg) => compact(cleanRole(seg))));
+  const goesOn = (longer: Cand, shorter: Cand): boolean => longer.text.toLowerCase().startsWith(shorter.text.toLowerCase() + " ");
   for (const c of cands.values()) {
-    if (best && c.score >= best.score && c.text.toLowerCase().startsWith(best.text.toLowerCase() + " ") && !exclude.has(compact(c.text))) best = c;
+    if (!best || exclude.has(compact(c.text)) || c.score < best.score) continue;
+    if (subjectTitles.has(compact(c.text)) && goesOn(best, c)) best = c;
+    else if (!subjectTitles.has(compact(best.text)) && goesOn(c, best)) best = c;
   }
   return best ? best.text : namedTitle(bodyText, exclude);
 }

@@ -95,6 +95,9 @@ describe("classifyRejection", () => {
     ["We've received your request to withdraw from consideration, and your application has been closed as requested."],
     // Someone else was chosen, then said no: the role is open again.
     ["We offered the Planner role to another candidate last month, but he declined to stay where he is. Could we talk again this week?"],
+    // A receipt's "no news means no", with its own negation; a newsletter about rejections.
+    ["Nous avons bien reçu votre candidature. Sans nouvelle de notre part d'ici un mois, considérez que nous ne pouvons pas y donner une suite favorable."],
+    ["Eine Absage tut weh. In dieser Ausgabe: wie Sie im Gespräch bleiben. Sie erhalten diesen Newsletter, weil Sie sich angemeldet haben.", "Absage erhalten? Karriereblick 11/2026"],
     ["Leider verzögert sich das Auswahlverfahren. Ihre Bewerbung bleibt selbstverständlich aktiv, wir melden uns im Januar."],
     ["Sono lieto di comunicarle che abbiamo deciso di offrirle il posto di Buyer. In allegato la lettera di offerta.", "Esito del colloquio"],
     ["Leider habe ich mich entschieden, die Stelle nicht anzutreten: ich habe ein anderes Angebot angenommen.", "Absage"],

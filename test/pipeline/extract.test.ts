@@ -152,6 +152,11 @@ describe("extractRole", () => {
     ["Processo", "Obrigada pelo processo seletivo para Gerente de Loja da unidade Centro.", "Gerente de Loja"],
     // A public posting's reference, then the title in parentheses.
     ["Convocatoria 9/2026 - Resultado", "Concluida la evaluación de la Convocatoria 9/2026 (Auxiliar Administrativo – Secretaría de Hacienda), usted no ha resultado seleccionado.", "Auxiliar Administrativo"],
+    // The subject's own field is the title the body goes on from.
+    ["Processo seletivo – Técnico de Manutenção", "Obrigado pelo processo seletivo para Técnico de Manutenção da unidade Recife do Grupo Ária.", "Técnico de Manutenção"],
+    // Skilled staff and foremen.
+    ["Ihre Bewerbung: Fachperson Logistik", "Leider müssen wir Ihnen absagen.", "Fachperson Logistik"],
+    ["Suivi – poste de contremaître d'atelier", "Ils ont choisi un autre candidat.", "contremaître d'atelier"],
     // Workers and professionals in general.
     ["Sollicitatie", "Bedankt voor je sollicitatie als Ambulant Werker bij ons.", "Ambulant Werker"],
     ["Uw sollicitatie Ploegleider", "Wij gaan niet verder met uw kandidatuur.", "Ploegleider"],
@@ -202,12 +207,15 @@ describe("the employer's own spelling", () => {
     ["Harbour Trust <no-reply@us.greenhouse-mail.io>", "The Harbour Trust team decided not to invite you to the next stage.", "Harbour Trust"],
     // A lower-case brand as the sender's own name.
     ["haywick <no-reply@hire.lever.co>", "We decided to move forward with someone else.", "haywick"],
+    // "&" is "and" in a domain; what the candidate sent is no employer.
+    ["Sunniva Ek <s.ek@inkwellandmoss.test>", "We won't be offering you the role.\r\n\r\nSunniva Ek\r\nPublishing Director\r\nInkwell & Moss\r\n020 7946 0815", "Inkwell & Moss"],
+    ["Vale Ocampo <vocampo@cerrotupungato.test>", "No vamos a poder avanzar con tu candidatura.\r\n\r\nVale Ocampo\r\nBodega Cerro Tupungato", "Bodega Cerro Tupungato"],
     // A file number is no employer; a public body's name in the signature is.
     ["Ezequiel Barrio <ebarrio@valleescondido.test>", "Usted no ha resultado seleccionada.\r\n\r\nEzequiel Barrio\r\nJefe de Departamento Personal\r\nMunicipalidad de Valle Escondido", "Municipalidad de Valle Escondido"],
     // A domain that cuts a word short, spelled in full in the quoted thread.
     ["Ros Barr <ros@larkspur-elem.test>", "The committee offered the position to another candidate.\r\n\r\nRos\r\n\r\nOn Tue, Sep 22, 2026 at 11:47 AM Ros Barr <ros@larkspur-elem.test> wrote:\r\n> Could you come in on Thursday?\r\n> Dr. Ros Barr\r\n> Principal\r\n> Larkspur Elementary School", "Larkspur Elementary School"],
   ])("%s", async (from, body, want) => {
-    const subject = from.startsWith("Ezequiel") ? "Convocatoria 14/2026 - Resultado" : "Update";
+    const subject = from.startsWith("Ezequiel") ? "Convocatoria 14/2026 - Resultado" : from.startsWith("Vale") ? "Tu CV – Bodega Cerro Tupungato" : "Update";
     expect((await readEmail(forwardFrom(from, body, subject), { ownerEmails: [] })).company).toBe(want);
   });
 
