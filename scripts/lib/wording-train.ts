@@ -18,7 +18,7 @@ export const TRAINING_SETS = [
  * Hand-written message bodies (test/wording/*.json) that train the model beside the emails: more ways
  * of saying no, and more look-alikes, than the labelled emails hold. Never scored as emails.
  */
-export const TEXT_SETS = ["bodies"];
+export const TEXT_SETS = ["bodies", "bodies2"];
 
 export interface LabelledText {
   id: string;
