@@ -55,6 +55,9 @@ describe("classifyRejection", () => {
     ["Madame, après examen, nous ne pouvons pas réserver une suite favorable à votre demande. Bonne continuation."],
     // A receipt that goes on to say no.
     ["Nous avons bien reçu votre candidature spontanée. Aucun poste ne correspond à ce jour, nous ne pouvons donc pas y donner suite."],
+    // A receipt's wording yields to a clear no; "not selected for further consideration".
+    ["Nous accusons réception de votre candidature au poste d'agent d'accueil. Nous sommes au regret de vous informer qu'elle n'a pas été retenue."],
+    ["After a review of your application for Groundskeeper, we regret that it was not selected for further consideration."],
     // No offer after the last round, with an offer of a call about the feedback.
     ["The panel met on Friday and decided not to make an offer for the Buyer role. Happy to walk you through the feedback; send me times that work."],
     // An answer to a speculative enquiry: nobody is being taken on.
@@ -93,6 +96,11 @@ describe("classifyRejection", () => {
     ["Leider muss ich unseren Termin am Freitag absagen. Können wir auf Dienstag ausweichen?"],
     // The recruiter confirming the candidate's withdrawal; a freeze that keeps the application alive, with an adverb between.
     ["We've received your request to withdraw from consideration, and your application has been closed as requested."],
+    // Another role was filled; this application goes on. A receipt whose "no news means no" is conditional.
+    ["The Shift Lead vacancy has now been filled. This doesn't affect your application for Stock Assistant, which remains open."],
+    ["Die Stelle als Schichtleitung ist besetzt. Ihre Bewerbung als Lagerist ist davon nicht betroffen und läuft weiter."],
+    ["Hemos recibido tu candidatura. Si en un plazo de 15 días no has recibido respuesta, entiende que no has sido seleccionada."],
+    ["Confirmamos a receção da sua candidatura. Caso não receba contacto em três semanas, considere que não foi selecionada."],
     // Someone else was chosen, then said no: the role is open again.
     ["We offered the Planner role to another candidate last month, but he declined to stay where he is. Could we talk again this week?"],
     // A receipt's "no news means no", with its own negation; a newsletter about rejections.
