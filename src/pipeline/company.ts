@@ -81,6 +81,11 @@ const UNIT_WORDS = new Set(
   "service|services|department|dept|division|direction|directorate|office|unit|abteilung|bereich|referat|servicio|departamento|dirección|área|servizio|ufficio|direzione|settore|afdeling|dienst|directie|serviço|divisão|setor|diretoria".split("|"),
 );
 
+const isUnitName = (name: string): boolean => UNIT_WORDS.has(firstWord(name.toLowerCase()));
+
+/** The fields of a signature line: "Title | Company", "Company – City". */
+const SIGNATURE_FIELDS = /\s[|·•–—-]\s/;
+
 /** The name with team words taken off both ends: "The Acme Recruiting Team" -> "Acme"; "" when nothing else is left. */
 function stripTeamWords(name: string): string {
   let n = name.replace(/^the\s+/i, "").trim();
@@ -299,9 +304,10 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const agencyFirst = BODY_PATTERNS.length;
   const weakFirst = agencyFirst + AGENCY_PHRASES.indexOf(WEAK_AGENCY_PHRASES[0]!);
   // "put you forward" from an in-house recruiter who also writes "everyone at <the sender's own company>" is no agency's.
+  const inBody = bodyNames(latest, lowerLatest, found);
   const agency =
     said(agencyFirst, weakFirst) ||
-    (said(weakFirst, BODY_AND_AGENCY_SET.patterns.length) && !namesOwnOrganisation(latest, lowerLatest, found, senderSlugs)) ||
+    (said(weakFirst, BODY_AND_AGENCY_SET.patterns.length) && !inBody.some((n) => matchesSlug(stripLegalSuffix(n), senderSlugs))) ||
     (AGENCY_DOMAIN.test(senderDomain) && !atsForDomain(senderDomain));
 
   // "the hiring manager at Saguaro Credit Union": someone outside the employer reports the employer's
@@ -380,21 +386,21 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   }
 
   // Body wording.
-  for (const name of bodyNames(latest, lowerLatest, found)) add(name, 3, "body");
+  for (const name of inBody) add(name, 3, "body");
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
   const signature = lastLines(latest, 14);
   signature.forEach((line, i) => {
     // A team's line, then the organisation's whole name ("Human Resources" / "Centre de services scolaire des Hautes-Rivières").
     // Its first field only ("Dijkstra Fietsen B.V. | Zwolle"); a unit of the organisation ("Service Emploi…") is not its name.
-    const next = signature[i + 1]?.split(/\s[|·•–—-]\s/)[0]!.trim();
+    const next = signature[i + 1]?.split(SIGNATURE_FIELDS)[0]!.trim();
     if (!next || next.length > 80 || !isTeamOnly(line) || !startsUpper(next) || /@|https?:|www\.|\d/.test(next)) return;
-    if (next.split(" ").length <= 8 && !UNIT_WORDS.has(firstWord(next.toLowerCase()))) add(next, 3, "signature");
+    if (next.split(" ").length <= 8 && !isUnitName(next)) add(next, 3, "signature");
   });
   for (const line of signature) {
     if (line.length > 120) continue;
     // "Lusomar Tecnologia, Lda. | Rua do Ouro 140": the street and phone go, the registered name stays whole.
-    const fields = line.split(/\s[|·•–—-]\s|\s\|\s/).filter((f) => !/@|https?:|www\.|\d{3}/.test(f));
+    const fields = line.split(SIGNATURE_FIELDS).filter((f) => !/@|https?:|www\.|\d{3}/.test(f));
     const parts = fields.flatMap((f) => {
       const whole = f.trim().replace(/[\s,;:]+$/, "");
       return stripLegalSuffix(whole) !== whole.replace(/\.$/, "") ? [whole] : whole.split(/,\s/);
@@ -406,7 +412,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
       const bare = p.replace(/^the\s+/i, "");
       const teamSignOff = bare.length > 0 && !hasJobNoun(bare) && (companyFromDisplayName(bare) ?? bare) !== bare;
       // "Municipalidad de Valle Escondido": a line that names a kind of organisation is one, unless it is a unit of it.
-      const orgLine = hasOrgWord(p) && !UNIT_WORDS.has(firstWord(p.toLowerCase()));
+      const orgLine = hasOrgWord(p) && !isUnitName(p);
       add(captureCapitalised(p, 0, { maxWords: 6 }) === p || hasSuffix ? p : null, hasSuffix || teamSignOff || orgLine ? 3 : 1, "signature");
     }
   }
@@ -435,11 +441,6 @@ function bodyNames(latest: string, lowerLatest: string, found: (number[] | undef
     }
   });
   return out;
-}
-
-/** The body names the sender's own organisation as the one the candidate applied to ("everyone at Corvid Security"). */
-function namesOwnOrganisation(latest: string, lowerLatest: string, found: (number[] | undefined)[], senderSlugs: Set<string>): boolean {
-  return bodyNames(latest, lowerLatest, found).some((n) => matchesSlug(stripLegalSuffix(n), senderSlugs));
 }
 
 const SUBJECT_LINK_WORDS = new Set(

@@ -348,9 +348,9 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   const foldedBody = bodyText.toLowerCase();
   captures(bodyText, cands, foldedBody);
   referencedTitles(bodyText, cands);
-  for (const raw of subjectSegments(subject)) {
-    // "Assegnista di ricerca in Storia (Bando n. 14/2026)": the reference does not count towards the title's length.
-    const seg = cleanRole(raw);
+  // "Assegnista di ricerca in Storia (Bando n. 14/2026)": the reference does not count towards the title's length.
+  const segments = subjectSegments(subject).map(cleanRole);
+  for (const seg of segments) {
     if (!isTitleLike(seg, true) || !hasJobNoun(seg)) continue;
     addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
   }
@@ -365,7 +365,7 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   // "analyste" cut at a preposition in the body, "Analyste en planification" whole in the subject: as sure, the whole title wins.
   // But the subject's own field ("Processo seletivo – Supervisor de Enfermagem") is the title the body goes on
   // from ("Supervisor de Enfermagem da UTI adulto").
-  const subjectTitles = new Set(subjectSegments(subject).map((seg) => compact(cleanRole(seg))));
+  const subjectTitles = new Set(segments.map(compact));
   const goesOn = (longer: Cand, shorter: Cand): boolean => longer.text.toLowerCase().startsWith(shorter.text.toLowerCase() + " ");
   for (const c of cands.values()) {
     if (!best || exclude.has(compact(c.text)) || c.score < best.score) continue;
