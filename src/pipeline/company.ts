@@ -305,6 +305,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const weakFirst = agencyFirst + AGENCY_PHRASES.indexOf(WEAK_AGENCY_PHRASES[0]!);
   // "put you forward" from an in-house recruiter who also writes "everyone at <the sender's own company>" is no agency's.
   const inBody = bodyNames(latest, lowerLatest, found);
+  const atPost = postEmployers(latest);
   const agency =
     said(agencyFirst, weakFirst) ||
     (said(weakFirst, BODY_AND_AGENCY_SET.patterns.length) && !inBody.some((n) => matchesSlug(stripLegalSuffix(n), senderSlugs))) ||
@@ -333,11 +334,12 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     }
   }
   // "Retour Papeteries Roussel" from a consultant at another firm: an organisation the subject and the body name that is
-  // not the sender's own is the one that decided; the sender relays it.
+  // not the sender's own is the one that decided; the sender relays it. So is an organisation the body names as where the
+  // post is ("le poste de … à la Coopérative forestière …"); a unit or a place there ("en el CEDIS de Querétaro") is not one.
   const person = !!input.from?.address && !isSystemAddress(input.from.address) && !isFreemailDomain(senderDomain);
   if (!agency && !clientNamed && person && senderSlugs.size > 0) {
     const usable = (t: string): boolean => !matchesSlug(t, senderSlugs) && !nameParts.has(compact(t)) && isUsable(t, excluded);
-    clientNamed = subjectClients(input.subject, latest).find(usable) ?? null;
+    clientNamed = subjectClients(input.subject, latest).find(usable) ?? atPost.find((t) => usable(t) && hasOrgWord(t) && !isUnitName(t)) ?? null;
   }
   if (agency || clientNamed) {
     if (clientNamed) add(clientNamed, 4, "agency-client");
@@ -386,7 +388,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   }
 
   // Body wording.
-  for (const name of inBody) add(name, 3, "body");
+  for (const name of [...inBody, ...atPost]) add(name, 3, "body");
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
   const signature = lastLines(latest, 14);
@@ -441,6 +443,38 @@ function bodyNames(latest: string, lowerLatest: string, found: (number[] | undef
     }
   });
   return out;
+}
+
+/**
+ * "le poste de contremaître de production à la Coopérative …", "the position of Ward Clerk at Harbourside Hospice":
+ * the organisation where the post is, after a title of a few words.
+ */
+const POST_AT =
+  /(?<![\p{L}])(?:position|role|job|opening|vacancy|post|poste|rôle|emploi|stelle|funktion|puesto|plaza|vacante|cargo|vacature|functie|vaga|posizione|ruolo)[ \t]+(?:(?:de|of|as|als|como|di|da|van|for)[ \t]+|d['’])?(?:(?!(?:and|und|et|y|e|or|ou|oder|for|the|to|with|avec|mit|con|met|com)[ \t])[\p{L}'’-]+[ \t]+){0,6}?(?:à la|à l'|au|chez|auprès de|at|with|bei der|beim|bei|in der|bij|presso la|presso|nella|nel|en la|en el|na|no)[ \t]+(?:the[ \t]+)?/giu;
+
+function postEmployers(latest: string): string[] {
+  const out: string[] = [];
+  for (const m of latest.slice(0, 20_000).matchAll(POST_AT)) {
+    const name = captureOrganisation(latest, m.index + m[0].length);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * A capitalised name, or an organisation's head noun with lower-case words before its proper name:
+ * "Coopérative forestière du Haut-Saint-Maurice", "Caisse populaire de Rimouski".
+ */
+function captureOrganisation(text: string, start: number): string | null {
+  const name = captureCapitalised(text, start, { maxWords: 5, stopWords: STOP_WORDS });
+  if (!name || name.includes(" ") || !ORG_WORDS.has(name.toLowerCase())) return name;
+  let at = start;
+  while (text[at] === " " || text[at] === "\t") at++;
+  at += name.length;
+  const m = /^((?:[ \t]\p{Ll}[\p{L}'’-]*){1,4})[ \t](du|de la|de|des|del|di|della|do|da|dos|das)[ \t](?=\p{Lu})/u.exec(text.slice(at, at + 80));
+  if (!m) return name;
+  const proper = captureCapitalised(text, at + m[0].length, { maxWords: 4, stopWords: STOP_WORDS });
+  return proper ? `${name}${m[1]} ${m[2]} ${proper}` : name;
 }
 
 const SUBJECT_LINK_WORDS = new Set(
@@ -635,7 +669,8 @@ const ORG_WORDS = new Set(
     "krankenhaus|kindergarten|kinderhaus|kita|schule|brauerei|brouwerij|gemeente|comune|mairie|ayuntamiento|prefeitura|clínica|clinica|klinik|kliniek|" +
     // public bodies
     "municipal|municipalidad|municipio|município|câmara|landratsamt|stadtverwaltung|bezirksamt|kreisverwaltung|gemeindeverwaltung|stadtwerke|gemeinde|" +
-    "trust|charity|hospice|academy|bodega|coopérative|cooperativa|genossenschaft|coöperatie").split("|"),
+    "trust|charity|hospice|academy|bodega|coopérative|cooperativa|genossenschaft|coöperatie|" +
+    "centre|center|centro|caisse|société|sociedad|società|sociedade|compagnie|institut|instituto|istituto").split("|"),
 );
 
 const hasOrgWord = (name: string): boolean => name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()));

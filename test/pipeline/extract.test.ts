@@ -328,6 +328,19 @@ describe("agency recruiters", () => {
     expect((await readEmail(mailWithSubject("Terugkoppeling Haven Energie – Controller", "Haven Energie heeft iemand intern gevonden. Ik laat van me horen zodra er een vergelijkbare opdracht binnenkomt."), { ownerEmails: [] })).company).toBe("Haven Energie");
     expect((await readEmail(mailWithSubject("Aggiornamento – Data Engineer per Ostro Energia", "Ostro Energia ha deciso di proseguire con un altro candidato. Ho un paio di nuovi incarichi per te."), { ownerEmails: [] })).company).toBe("Ostro Energia");
   });
+  it.each([
+    // A consultant at another firm names where the post is, after its title: that organisation decided.
+    ["Maeve Colquhoun <maeve@kestrel-people.test>", "I've heard back about the position of Ward Clerk at Harbourside Hospice: they have offered it to someone else.\r\n\r\nMaeve Colquhoun\r\nKestrel People", "Harbourside Hospice"],
+    ["Amélie Tremblay <atremblay@verdier-conseil.test>", "Je reviens vers toi au sujet du poste de technicienne comptable à la Caisse populaire de Saint-Ambroise : ils ont retenu une autre candidature.\r\n\r\nAmélie Tremblay\r\nVerdier Conseil", "Caisse populaire de Saint-Ambroise"],
+    ["Joana Prates <jprates@altamira-rh.test>", "Escrevo sobre a vaga de auxiliar administrativo na Cooperativa agrícola de Vale Fundo: escolheram outra pessoa.\r\n\r\nJoana Prates\r\nAltamira RH", "Cooperativa agrícola de Vale Fundo"],
+    ["Jorge Peña <jpena@altamira-rh.test>", "Te escribo sobre el puesto de auxiliar administrativo en la Fundación Los Olivos: han elegido a otra persona.\r\n\r\nJorge Peña\r\nAltamira RH", "Fundación Los Olivos"],
+    // The sender's own organisation named after the post is the employer, not a client.
+    ["Ola Berg <ola.berg@fjordlys.test>", "Thank you for interviewing for the position of Store Manager at Fjordlys. We have chosen another candidate.\r\n\r\nOla Berg\r\nFjordlys", "Fjordlys"],
+    // Words after the post that are not its title ("the position and for the talks with Dr Brenner") name no one.
+    ["Sabine Wirth <s.wirth@alpenquell.test>", "Thank you for your interest in the Head of Supply Chain position and for the open conversations with Dr Brenner and me. We chose another candidate.\r\n\r\nSabine Wirth\r\nAlpenquell Getränke GmbH", "Alpenquell Getränke"],
+  ])("%s", async (from, body, want) => {
+    expect((await readEmail(forwardFrom(from, body), { ownerEmails: [] })).company).toBe(want);
+  });
 });
 
 describe("institutions' names", () => {
