@@ -70,14 +70,18 @@ function thanksFor(text: string, at: number): boolean {
   });
 }
 
-/** What a rejection invites the reader to follow or apply to again, in the seven languages. */
+/** What a rejection invites the reader to follow or apply to again, or keeps a profile for, in the seven languages. */
 const OPENINGS = [
   "openings", "open roles", "careers page", "career page", "careers site", "job board", "apply again", "reapply", "future roles", "stellenangebote",
   "karriereseite", "ausschreibungen", "offres", "page carrières", "postuler à nouveau", "vacantes", "portal de empleo", "postularte de nuevo",
   "posizioni aperte", "offerte di lavoro", "candidarti di nuovo", "vacatures", "opnieuw te solliciteren", "vagas", "portal de carreiras",
   "candidatar novamente", "talent community", "talent pool", "talentpool", "banco de talentos", "base de talento",
+  "other postings", "other positions", "other roles", "other vacancies", "future positions", "future vacancies", "andere stellen",
+  "künftige stellen", "autres postes", "futurs postes", "otros puestos", "otras posiciones", "futuras vacantes", "altre posizioni",
+  "future posizioni", "andere functies", "toekomstige functies", "outras posições", "futuras vagas",
 ];
 
+/** Whether the clause after `end` points at openings ("… remain active in our system for other postings"). */
 function invitesToOpenings(text: string, end: number): boolean {
   const after = text.slice(end, end + 60);
   const stop = after.search(/[.!?]/);
@@ -176,6 +180,8 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
       if (negationAware && !p.kind && thanksFor(text, at)) continue;
       // "Te invitamos a seguir nuestras vacantes": an invitation to watch the openings, as rejections end, not to an interview.
       if (negationAware && p.text.includes("invit") && invitesToOpenings(text, at + p.text.length)) continue;
+      // "Your application will remain active … for other postings": a profile kept after a no, not a paused process.
+      if (p.unlessOpenings && invitesToOpenings(text, at + p.text.length)) continue;
       const w = insideQuotes(text, at) ? p.weight * 0.3 : p.weight;
       best = Math.max(best, w);
     }

@@ -10,6 +10,8 @@ export interface Phrase {
   kind?: boolean;
   /** Process wording that a rejection may also use ("pick a time" for a feedback call): halved beside clear rejection wording. */
   soft?: boolean;
+  /** An application kept active that the same clause points at other openings is a talent pool after a no: it does not count. */
+  unlessOpenings?: boolean;
   /** A second phrase that must follow within `window` characters. */
   then?: string;
   window?: number;
@@ -178,10 +180,13 @@ export const LOOKALIKE_PHRASES: Phrase[] = [
   // hiring freeze that keeps the application alive: it says so outright
   // ... also with an adverb between: "Ihre Bewerbung bleibt selbstverständlich aktiv".
   // The application itself, not a profile kept in a talent pool after a no.
-  near(0.85, "bewerbung bleibt", "aktiv", 50), near(0.85, "application remains", "active", 50), near(0.85, "candidature reste", "active", 50),
-  near(0.85, "candidatura resta", "attiva", 50), near(0.85, "sollicitatie blijft", "actief", 50), near(0.85, "candidatura sigue", "activa", 50),
-  near(0.85, "candidatura continua", "ativa", 50),
-  ...list(0.85, "sigues activo|sigues activa|sigue activa|resta attiva|rimane attiva|reste active|reste actif|bleibt aktiv|blijft actief|continua ativa|permanece ativa|keep your application active|application will remain active|application remains active|remain active in our|resume the process|resume the search|resume hiring|when hiring resumes|once the freeze|once hiring resumes|reach back out when|will be in touch once"),
+  ...[
+    near(0.85, "bewerbung bleibt", "aktiv", 50), near(0.85, "application remains", "active", 50), near(0.85, "candidature reste", "active", 50),
+    near(0.85, "candidatura resta", "attiva", 50), near(0.85, "sollicitatie blijft", "actief", 50), near(0.85, "candidatura sigue", "activa", 50),
+    near(0.85, "candidatura continua", "ativa", 50),
+    ...list(0.85, "sigues activo|sigues activa|sigue activa|resta attiva|rimane attiva|reste active|reste actif|bleibt aktiv|blijft actief|continua ativa|permanece ativa|keep your application active|application will remain active|application remains active|remain active in our"),
+  ].map((p) => ({ ...p, unlessOpenings: true })),
+  ...list(0.85, "resume the process|resume the search|resume hiring|when hiring resumes|once the freeze|once hiring resumes|reach back out when|will be in touch once"),
   // ... or only pauses, which yields to a clear closing ("on hold indefinitely, and we are closing all applications")
   ...list(0.85, "en pausa|en suspenso|in pausa|in sospeso|en pause|mis en pause|mise en pause|pausiert|auf eis gelegt|gepauzeerd|in de wacht|em pausa|em espera|on hold|paused the search|pause the search|paused hiring|pausing the search|pausing the process|paused the process").map((p) => ({ ...p, soft: true })),
   // newsletters, receipts, conferences

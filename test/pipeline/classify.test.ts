@@ -58,6 +58,9 @@ describe("classifyRejection", () => {
     // A receipt's wording yields to a clear no; "not selected for further consideration".
     ["Nous accusons réception de votre candidature au poste d'agent d'accueil. Nous sommes au regret de vous informer qu'elle n'a pas été retenue."],
     ["After a review of your application for Groundskeeper, we regret that it was not selected for further consideration."],
+    // A no that keeps the application on file for other openings: a talent pool, not a paused process.
+    ["We have chosen another candidate for the Library Assistant post. Your application remains active in our database for other positions you may apply to."],
+    ["Leider haben wir uns für eine andere Bewerberin entschieden. Ihre Bewerbung bleibt für künftige Stellen in unserem Pool aktiv."],
     // No offer after the last round, with an offer of a call about the feedback.
     ["The panel met on Friday and decided not to make an offer for the Buyer role. Happy to walk you through the feedback; send me times that work."],
     // An answer to a speculative enquiry: nobody is being taken on.
@@ -110,6 +113,7 @@ describe("classifyRejection", () => {
     ["Sono lieto di comunicarle che abbiamo deciso di offrirle il posto di Buyer. In allegato la lettera di offerta.", "Esito del colloquio"],
     ["Leider habe ich mich entschieden, die Stelle nicht anzutreten: ich habe ein anderes Angebot angenommen.", "Absage"],
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
+    ["The Library Assistant post is frozen until the new budget. Your application remains active and we will be in touch once the freeze lifts."],
     ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
     ["Your job alert: 12 new jobs for Analyst near Berlin. See all jobs."],
     ["Thanks for your application for the Analyst role. We are still interviewing other candidates and will get back to you by Friday."],
