@@ -414,8 +414,13 @@ const PROCESS_TITLES = new Set(
  * role word near it. Several words, so a lone "Manager" does not count, and never a process title ("the Hiring
  * Manager"). On the 625 labelled emails it changes no rejection's reading: only job alerts' and newsletters'.
  */
+/** A possessive right before a title makes it someone's: "our", "my", "unserer", "notre", "nuestra", "il nostro", "onze", "nosso". */
+const POSSESSIVE_BEFORE = /(?:^|\s)(?:our|my|his|her|their|unser\p{Ll}{0,2}|mein\p{Ll}{0,2}|notre|nos|mon|ma|nuestr[ao]s?|mi|nostr[aoie]|mio|mia|onze|mijn|noss[ao]s?|meu|minha)\s$/iu;
+
 function namedTitle(body: string, exclude: Set<string>): string | null {
   for (const m of body.matchAll(/(?<=\p{Ll}[,]? )(?=\p{Lu})/gu)) {
+    // "our Head of Engineering", "mit unserer Teamleiterin Logistik": a person's title, not the post.
+    if (POSSESSIVE_BEFORE.test(body.slice(Math.max(0, m.index - 12), m.index))) continue;
     const t = captureCapitalised(body, m.index, { maxWords: 6, stopWords: STOP_AFTER_TITLE });
     const words = t?.split(" ") ?? [];
     if (t && words.length >= 2 && isTitleLike(t) && (isJobWord(words[words.length - 1]!.toLowerCase()) || isJobWord(words[0]!.toLowerCase())) && !PROCESS_TITLES.has(t.toLowerCase()) && !exclude.has(compact(t))) {

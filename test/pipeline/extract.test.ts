@@ -166,6 +166,9 @@ describe("extractRole", () => {
     ["Following up on our conversation", "Where they landed is that the Operations Planning Lead needs WMS experience.", "Operations Planning Lead"],
     ["Following up", "The Hiring Manager and the Talent Partner both enjoyed meeting you, but we chose someone else.", null],
     ["Following up", "The Manager felt another candidate was closer.", null],
+    // Someone's title after a possessive is that person's, not the post.
+    ["Following up", "I spoke with our Head of Engineering yesterday and we have chosen someone else.", null],
+    ["Rückmeldung", "Nach Rücksprache mit unserer Teamleiterin Logistik haben wir uns anders entschieden.", null],
     // Mid-sentence, starting with the job noun, as Romance titles do.
     ["Colloquio", "Grazie per il colloquio: abbiamo scelto un altro candidato per Responsabile Magazzino.", "Responsabile Magazzino"],
   ])("%s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
