@@ -186,13 +186,19 @@ const POSSESSIVES = ["'s ", "’s "];
 const INDEFINITES = ["a ", "an "];
 const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", ...INDEFINITES, ...POSSESSIVES];
 
+/** Gender markers after a title, in the seven languages' job ads: "(m/w/d)", "H/F", "m/v", "(all genders)". */
+const GENDER_MARKERS = String.raw`m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|d\/m\/w|m\/w\/x|w\/m\/x|m\/w\/div|m\/f\/x|m\/v\/x|h\/f|f\/h|m\/f|m\/v|all genders`;
+const BARE_GENDER_MARKER = new RegExp(String.raw`\s+[-–,]?\s*(?:${GENDER_MARKERS})$`, "i");
+/** What a title's closing parentheses may hold and be dropped: a marker, "gn*" (gender-neutral), a reference. */
+const MARKER_IN_PARENTHESES = new RegExp(String.raw`\b(?:${GENDER_MARKERS}|gn\*?|req|job id|ref)\b`, "i");
+
 /** Drops requisition numbers and gender markers: "Analyst (R-20417)", "Owner (m/w/d)", "Analyst - JR-118204". */
 export function cleanRole(text: string): string {
   // A requisition number before the title: "R-20831 Analista de Riesgos", "JR-118204 - Analyst".
   let t = text.trim().replace(/^(?:req(?:uisition)?\s*#?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}\s*[-–:|]?\s+(?=\p{Lu})/u, "");
   // A bare gender marker: "Contrôleur de gestion H/F", "Analyst m/w/d".
-  t = t.replace(/\s+[-–,]?\s*(?:h\/f|f\/h|m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|m\/f|m\/f\/x|m\/v\/x|all genders)$/i, "");
-  t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d|\b(m\/w\/d|m\/f\/d|f\/m\/d|w\/m\/d|h\/f|f\/h|m\/f|m\/v|m\/v\/x|req|job id|ref)\b/i.test(m) ? "" : m));
+  t = t.replace(BARE_GENDER_MARKER, "");
+  t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d/.test(m) || MARKER_IN_PARENTHESES.test(m) ? "" : m));
   t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
   // The terms of employment after the title are not part of it: "Senior Data Engineer contract", "Analyst – Vollzeit".
   t = t.replace(/\s*[-–—,(]?\s*\b(?:contract|contractor|freelance|full[- ]time|part[- ]time|permanent|temporary|temp|fixed[- ]term|vollzeit|teilzeit|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|jornada completa|media jornada|tiempo completo|tempo pieno|tempo determinato|tempo indeterminato|fulltime|parttime|tijdelijk|tempo integral|meio período|clt|pj)\)?$/i, "");
@@ -234,7 +240,7 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
   });
 }
 
-const GENDER_MARKER = /^\s*[([]?(?:m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|m\/f\/x|m\/v\/x|h\/f|f\/h|m\/f|m\/v|all genders)\b/i;
+const GENDER_MARKER = new RegExp(String.raw`^\s*[([]?(?:${GENDER_MARKERS})\b`, "i");
 
 const NEW_WORDS = ["new ", "nuova ", "nuovo ", "nouveau ", "nouvelle ", "nuevo ", "nueva ", "novo ", "nova ", "neue ", "neuen ", "neuer ", "nieuwe "];
 

@@ -100,6 +100,10 @@ describe("extractRole", () => {
     ["Your onsite for Fleet Operations Analyst", "", "Fleet Operations Analyst"],
     ["Regarding your application", "Job Requisition: R-55120 Payroll Specialist\nLocation: Leeds", "Payroll Specialist"],
     ["Suite à nos entretiens – Chargée de paie H/F", "", "Chargée de paie"],
+    // The markers Dutch and German ads also use, bare or in parentheses.
+    ["Uw sollicitatie: Verkoper binnendienst m/v", "", "Verkoper binnendienst"],
+    ["Ihre Bewerbung als Lagerist (d/m/w)", "", "Lagerist"],
+    ["Ihre Bewerbung als Sachbearbeiter Einkauf (gn*)", "", "Sachbearbeiter Einkauf"],
     ["Votre candidature", "Merci pour votre candidature au poste de Développeur·se Back-end et pour votre temps.", "Développeur·se Back-end"],
     ["Re: Product Designer chat", "Thanks again for Thursday.", "Product Designer"],
     ["Sua candidatura", "Obrigado pela participação no processo seletivo para Analista de Dados Pleno aqui na Jabuticaba.", "Analista de Dados Pleno"],
