@@ -6,8 +6,8 @@ import type { Address } from "./types.ts";
 import { captureCapitalised, looksLikePersonName } from "./names.ts";
 import { compact, findPatterns, patternSet, stripLegalSuffix, startsUpper } from "./text.ts";
 import { atsForDomain, isAtsOrBoardName } from "./ats.ts";
-import { domainOf, findEmails, isFreemailDomain, isSystemAddress, orgLabel } from "./addresses.ts";
-import { hasJobNoun, stripSubjectPrefixes } from "./role.ts";
+import { domainOf, findEmails, isFreemailDomain, isRoleAddress, isSystemAddress, orgLabel } from "./addresses.ts";
+import { hasJobNoun, looksLikeOccupation, stripSubjectPrefixes } from "./role.ts";
 
 interface Cand {
   text: string;
@@ -336,9 +336,14 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // "Retour Papeteries Roussel" from a consultant at another firm: an organisation the subject and the body name that is
   // not the sender's own is the one that decided; the sender relays it. So is an organisation the body names as where the
   // post is ("le poste de … à la Coopérative forestière …"); a unit or a place there ("en el CEDIS de Querétaro") is not one.
-  const person = !!input.from?.address && !isSystemAddress(input.from.address) && !isFreemailDomain(senderDomain);
+  // A person, not the organisation's own mailbox ("The Larkspur Hotel <people@…>", "SkyMarten Airways Careers <careers@…>").
+  const sender = input.from;
+  const person =
+    !!sender?.address && !isSystemAddress(sender.address) && !isRoleAddress(sender.address) && !isFreemailDomain(senderDomain) &&
+    !(sender.name && (hasOrgWord(sender.name) || matchesSlug(companyFromDisplayName(sender.name) ?? sender.name, senderSlugs)));
   if (!agency && !clientNamed && person && senderSlugs.size > 0) {
-    const usable = (t: string): boolean => !matchesSlug(t, senderSlugs) && !nameParts.has(compact(t)) && isUsable(t, excluded);
+    // A title the body writes as one ("the Night Porter vacancy") is the post, not a client.
+    const usable = (t: string): boolean => !matchesSlug(t, senderSlugs) && !nameParts.has(compact(t)) && isUsable(t, excluded) && !writtenAsTitle(latest, t);
     clientNamed = subjectClients(input.subject, latest).find(usable) ?? atPost.find((t) => usable(t) && hasOrgWord(t) && !isUnitName(t)) ?? null;
   }
   if (agency || clientNamed) {
@@ -375,7 +380,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     for (const p of SUBJECT_PATTERNS) {
       let at = lowerSubject.indexOf(p);
       while (at >= 0) {
-        add(captureCapitalised(subject, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 3, "subject");
+        // "Elektroniker für Betriebstechnik": after a job noun, "für" names the title's field, not an employer.
+        const fieldOfTitle = p === " für " && looksLikeOccupation(subject.slice(Math.max(0, subject.lastIndexOf(" ", at - 1) + 1), at));
+        if (!fieldOfTitle) add(captureCapitalised(subject, at + p.length, { maxWords: 5, stopWords: STOP_WORDS }), 3, "subject");
         at = lowerSubject.indexOf(p, at + p.length);
       }
     }
@@ -445,6 +452,20 @@ function bodyNames(latest: string, lowerLatest: string, found: (number[] | undef
   return out;
 }
 
+/** Words that make the name before them a post: "the Night Porter vacancy", "the Cabin Crew Assessment Day". */
+const AFTER_TITLE = /^[ \t]+(?:vacancy|role|position|post|job|opening|opportunity|assessment|interview|team|stelle|vacature|functie)\b/i;
+
+/** Whether the body writes `name` as a post's title, or as part of a longer capitalised name. */
+function writtenAsTitle(latest: string, name: string): boolean {
+  let at = latest.indexOf(name);
+  for (let n = 0; at >= 0 && n < 5; n++) {
+    const after = latest.slice(at + name.length, at + name.length + 30);
+    if (AFTER_TITLE.test(after) || /^[ \t]\p{Lu}/u.test(after)) return true;
+    at = latest.indexOf(name, at + name.length);
+  }
+  return false;
+}
+
 /**
  * "le poste de contremaître de production à la Coopérative …", "the position of Ward Clerk at Harbourside Hospice":
  * the organisation where the post is, after a title of a few words.
@@ -478,7 +499,9 @@ function captureOrganisation(text: string, start: number): string | null {
 }
 
 const SUBJECT_LINK_WORDS = new Set(
-  "the|a|an|of|on|about|for|re|regarding|zur|zum|zu|der|die|das|den|dem|des|ihre|ihrer|la|le|les|l'|du|de|sur|votre|el|del|sobre|su|il|lo|della|di|sul|sulla|het|van|over|je|uw|o|do|da|sua".split("|"),
+  ("the|a|an|of|on|about|for|re|regarding|zur|zum|zu|der|die|das|den|dem|des|ihre|ihrer|la|le|les|l'|du|de|sur|votre|el|del|sobre|su|il|lo|della|di|sul|sulla|het|van|over|je|uw|o|do|da|sua|" +
+    // what introduces a title: "Bewerbung als Lagerist", "candidatura come casaro"
+    "as|als|como|come|comme|para|per|pour|für|voor").split("|"),
 );
 
 /** Words that open an agency's subject field naming the engagement: "Mandat Brauerei X", "Search: X". */
@@ -602,6 +625,14 @@ function writtenWithLegalSuffix(text: string, name: string): boolean {
 }
 
 function matchesSlug(name: string, slugs: Set<string>): boolean {
+  // Domains spell German umlauts out: "Bäckerei Kornblume" at baeckerei-kornblume.test.
+  const spelled = name.replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c]!);
+  return matchesSlugAs(name, slugs) || (spelled !== name && matchesSlugAs(spelled, slugs));
+}
+
+const UMLAUTS: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
+
+function matchesSlugAs(name: string, slugs: Set<string>): boolean {
   // "Inkwell & Moss" at inkwellandmoss.test.
   const key = compact(name.replace(/\s&\s/g, " and "));
   if (key.length < 3) return false;

@@ -1,7 +1,7 @@
 // Finding the job title: from the subject, the body's wording ("the X role",
 // "le poste de X"), or a labelled field ("Position: X"). Null when not stated.
 
-import { ABBREVIATION, ELIDED_CONNECTOR, captureCapitalised } from "./names.ts";
+import { ABBREVIATION, ELIDED_CONNECTOR, captureCapitalised, type CaptureOptions } from "./names.ts";
 import { compact, findPatterns, patternSet, startsUpper } from "./text.ts";
 
 const JOB_NOUNS = new Set(
@@ -75,6 +75,50 @@ function isJobNounOrCompound(w: string): boolean {
   return false;
 }
 
+/**
+ * A word shaped like the name of an occupation in the seven languages ("Porter", "Lagerist", "plongeur", "reponedor",
+ * "enólogo", "casaro", "melker", "diarista", "Steuerfachangestellte"): agent-noun endings, for titles that a post's own
+ * wording introduces ("el puesto de X", "the X vacancy") but whose noun no list holds.
+ */
+const OCCUPATION_ENDING =
+  /(?:[^aeiou]er|erin|eur|euse|rice|ier|ière|iere|iera|iero|eiro|eira|ero|era|aio|aia|aro|ara|ario|aria|ário|ária|aar|ster|ist|ista|iste|istin|ian|ien|ienne|ogo|oga|ologe|or|ora|ore|ante|ente|ant|ent|angestellte|angestellter|kraft|hilfe|helfer|helferin|man|woman|person)$/;
+/** Words with those endings that name no occupation: "the other position", "the Summer opening", "la primera vacante". */
+const NOT_OCCUPATION = new Set(
+  ("other|another|former|latter|earlier|later|better|proper|under|over|whether|either|neither|rather|summer|winter|number|order|" +
+    "october|november|december|september|current|recent|different|permanent|excellent|important|relevant|present|urgent|" +
+    "student|patient|client|content|event|moment|parent|talent|department|ancient|independent|vacant|" +
+    "primera|primero|tercera|tercero|entera|entero|era|ora|ore|ara|for|or|per|nuova|nova|nuovo|data|area|aria|" +
+    "senior|junior|prior|minor|major|interior|exterior|superior|floor|door|colour|color|sector|factor|motor|error|" +
+    "restaurant|important|significant|pleasant|elegant|center|centre|tower|water|power|paper|corner|chapter|letter|master|" +
+    "lager|wasser|zimmer|fenster|computer|sommer|theater|kinder|" +
+    "klaar|naar|daar|maar|waar|jaar|paar|haar|zwaar|elkaar|gevaar|" +
+    // the one chosen, not a post: "un altro candidato come vincitore"
+    "winner|vincitore|vincitrice|ganador|ganadora|vencedor|vencedora|gagnant|gagnante|" +
+    "posto|cargo|plaza|puesto|poste|position|vaga|vacante|stelle|functie|vacature").split("|"),
+);
+/** Occupations no ending shows: "Cabin Crew", "farm hand", "commis de cuisine", "Aushilfe". */
+const OCCUPATION_WORDS = new Set(
+  ("crew|hand|aide|aiuto|commis|help|aushilfe|staff|administrativo|administrativa|amministrativo|amministrativa|administratief|" +
+    "ejecutivo|ejecutiva|executivo|executiva|empleado|empleada|encargado|encargada|delegado|delegada|licenciado|licenciada").split("|"),
+);
+
+export function looksLikeOccupation(title: string): boolean {
+  if (hasJobNoun(title)) return true;
+  for (const raw of title.toLowerCase().split(/[\s,/()·*:-]+/)) {
+    if (occupationWord(raw)) return true;
+  }
+  return false;
+}
+
+function occupationWord(w: string): boolean {
+  return isJobWord(w) || OCCUPATION_WORDS.has(w) || (w.length >= 5 && /^\p{L}+$/u.test(w) && !NOT_OCCUPATION.has(w) && !w.endsWith("ment") && OCCUPATION_ENDING.test(w));
+}
+
+/** A lower-case title's first word: an occupation, or an adjective before one ("maatschappelijk werker", "juridisch medewerker"). */
+function lowerTitleStart(w: string): boolean {
+  return occupationWord(w) || /(?:isch|lijk|ieel|aal|ische|liche)$/.test(w);
+}
+
 /** Words that make a phrase a sentence or boilerplate rather than a job title. */
 const NOT_TITLE = new Set(
   "we|you|i|our|your|this|that|these|has|have|been|is|are|was|were|will|would|not|thank|thanks|dear|hi|hello|unfortunately|next|steps|quick|chat|week|it|my|me|us|they|please|update|news|newsletter|jobs|alert".split("|"),
@@ -124,7 +168,7 @@ export function isLowerCaseTitle(s: string): boolean {
   const words = s.trim().split(/\s+/);
   if (words.length < 1 || words.length > 5 || s.length > 60) return false;
   for (const w of words) if (!/^[\p{Ll}][\p{Ll}-]*$/u.test(w) || NOT_TITLE.has(w) || BOILER.has(w)) return false;
-  return isJobWord(words[words.length - 1]!);
+  return isJobWord(words[words.length - 1]!) || looksLikeOccupation(s);
 }
 
 const SMALL_WORDS = new Set(["of", "and", "for", "de", "du", "des", "la", "le", "del", "di", "da", "do", "van", "der", "und", "et", "y", "e", "in", "to"]);
@@ -156,6 +200,8 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
     // Italian articled prepositions and a site within the employer: "Praticante Avvocato nel dipartimento", "… da unidade Jardim".
     "nel|nella|nei|negli|nello|unidade|unidad|unità|unité|filiale|filial|standort|vestiging|" +
+    // Possessives and "within": "maatschappelijk werker binnen onze organisatie", "Analyst in our team".
+    "our|onze|ons|notre|nos|nuestro|nuestra|nostro|nostra|nosso|nossa|unser|unsere|unserer|unserem|binnen|within|innerhalb|dentro|" +
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
     "not|nicht|ne|pas|non|niet|não|nie|wie|comme|zoals|wird|sera|será|sarà|wordt|" +
     // Modal and going-to verbs: "Data Analist gaan we met iemand anders verder".
@@ -168,8 +214,10 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: ",
     "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "en tant que ", "in qualità di ", "come ", "como ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as ",
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as ",
     "forward for ", "candidacy as ", "candidature as ", "application as ", "applying as ", "applied as ", "as their new ", "as their ", "with us about "].map((text) => ({ text, weight: 2, allowLower: false })),
+  // "come casaro", "como ayudante de cocina", "comme commis de cuisine": Romance titles are often written in lower case.
+  ...["en tant que ", "in qualità di ", "come ", "como ", "comme "].map((text) => ({ text, weight: 2, allowLower: true })),
   // "die Position Bauleiter Tiefbau", "der Stelle Referent Einkauf": the noun, then a capitalised title.
   ...["position ", "stelle "].map((text) => ({ text, weight: 3, allowLower: false })),
   ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van ",
@@ -226,18 +274,43 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
         // "scelta come nuova Responsabile Controllo Qualità": "new" before the title is not part of it.
         const afterPattern = at + p.text.length;
         const start = afterPattern + (NEW_WORDS.find((w) => lower.startsWith(w, afterPattern))?.length ?? 0);
-        const t = captureCapitalised(text, start, { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: isJobWord });
-        if (!t) continue;
+        const opts = { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: lowerTitleStart };
+        const first = captureCapitalised(text, start, opts);
+        if (!first) continue;
+        const t = withConjoined(text, start, first, opts);
         // After a label ("le poste de développeur mobile") a title may be all lower-case.
         const asTitle = p.allowLower ? t.charAt(0).toUpperCase() + t.slice(1) : t;
-        if (!isTitleLike(asTitle, p.allowLower) || (p.weight < 3 && !hasJobNoun(t))) continue;
+        const occupation = looksLikeOccupation(t);
+        if (!isTitleLike(asTitle, p.allowLower) || (p.weight < 3 && !occupation) || (!startsUpper(t) && !occupation)) continue;
         // "on ouvrira un poste de ML engineer": an indefinite article names another opening, less surely the one applied for.
         // "Polier Hochbau (m/w/d)": a gender marker follows only a job title.
         const marked = GENDER_MARKER.test(text.slice(start + t.length, start + t.length + 16));
-        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight + bonus) + (hasJobNoun(t) || marked ? 1 : 0));
+        addCand(cands, t, (afterIndefinite(lower, at) ? 0 : p.weight + bonus) + (occupation || marked ? 1 : 0));
       }
     }
   });
+}
+
+const CONJUNCTION = /^ (?:and|und|oder|et|ou|y|o|e|en|of|&) /;
+
+/**
+ * A title that goes on after a conjunction: "Gesundheits- und Krankenpfleger", "Youth Worker and Mentoring Coordinator",
+ * "Directeur administratif et financier". It goes on after a word cut short by a hyphen, or when the second part ends
+ * in an occupation; "the Analyst and the team" does not.
+ */
+function withConjoined(text: string, start: number, title: string, opts: CaptureOptions): string {
+  const at = text.indexOf(title, start);
+  if (at < 0 || at - start > 3) return title;
+  const rest = text.slice(at + title.length, at + title.length + 80);
+  const conj = CONJUNCTION.exec(rest);
+  if (!conj) return title;
+  const second = captureCapitalised(rest, conj[0].length, { ...opts, maxWords: 4, lowerFirst: () => true });
+  // "enólogo adjunto y el tiempo dedicado": an article starts another phrase.
+  if (!second || /^(?:the|a|an|der|die|das|le|la|les|l'|el|los|las|il|lo|gli|de|het|een|o|os|as|um|uma)\s/i.test(second + " ")) return title;
+  if (second.split(" ").some((w) => NOT_TITLE.has(w.toLowerCase()))) return title;
+  const words = second.split(" ");
+  const goesOn = title.endsWith("-") || occupationWord(words[words.length - 1]!.toLowerCase()) || (!startsUpper(second) && occupationWord(words[0]!.toLowerCase()));
+  return goesOn ? `${title}${conj[0].trimEnd()} ${second}` : title;
 }
 
 const GENDER_MARKER = new RegExp(String.raw`^\s*[([]?(?:${GENDER_MARKERS})\b`, "i");
@@ -357,15 +430,17 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   // "Assegnista di ricerca in Storia (Bando n. 14/2026)": the reference does not count towards the title's length.
   const segments = subjectSegments(subject).map(cleanRole);
   for (const seg of segments) {
-    if (!isTitleLike(seg, true) || !hasJobNoun(seg)) continue;
-    addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
+    if (!isTitleLike(seg, true)) continue;
+    // A title the subject states and the body's wording introduces too ("Night Porter" / "the Night Porter vacancy").
+    if (looksLikeOccupation(seg)) addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
+    else if (cands.has(compact(seg))) addCand(cands, seg, 2);
   }
   const exclude = new Set(excluded.map(compact).filter(Boolean));
   let best: Cand | null = null;
   for (const c of cands.values()) {
     const key = compact(c.text);
     if (exclude.has(key)) continue;
-    if (!hasJobNoun(c.text) && c.score < 4 && !(c.score >= 3 && beforeEmployer(bodyText, c.text, excluded))) continue;
+    if (!hasJobNoun(c.text) && c.score < 4 && !(c.score >= 3 && (looksLikeOccupation(c.text) || beforeEmployer(bodyText, c.text, excluded)))) continue;
     if (!best || c.score > best.score || (c.score === best.score && c.order < best.order)) best = c;
   }
   // "analyste" cut at a preposition in the body, "Analyste en planification" whole in the subject: as sure, the whole title wins.

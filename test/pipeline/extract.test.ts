@@ -200,11 +200,32 @@ describe("a signature's team line and the organisation's name under it", () => {
 });
 
 describe("a title rebound has no noun for", () => {
-  it("counts when the employer is named right after it, and only then", () => {
+  it("counts when the employer is named right after it, or when it is shaped like an occupation, and only then", () => {
     expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist bij Groenhart Bouw.", ["Groenhart Bouw"])).toBe("Kraanmachinist");
     expect(extractRole("Ihre Bewerbung", "Danke für Ihre Bewerbung als Quereinsteigerin bei der Stadtwerke Lohr.", ["Stadtwerke Lohr"])).toBe("Quereinsteigerin");
-    expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist.", ["Groenhart Bouw"])).toBeNull();
+    // An agent noun's ending ("-ist") in a post's own wording.
+    expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Kraanmachinist.", ["Groenhart Bouw"])).toBe("Kraanmachinist");
+    expect(extractRole("Je sollicitatie", "Bedankt voor je sollicitatie op de vacature Zomerploeg.", ["Groenhart Bouw"])).toBeNull();
   });
+  it.each([
+    // Agent nouns no list holds, in a post's wording, in each language; lower case where the mail writes it so.
+    ["Your application", "Thank you for applying for the Night Porter vacancy. We have appointed another candidate.", "Night Porter"],
+    ["Your application", "Thanks for your interest in the weekend cleaner position; we have filled it.", "Weekend Cleaner"],
+    ["Candidatura", "Gracias por tu interés en el puesto de reponedora en nuestra tienda de Getafe.", "reponedora"],
+    ["Candidatura", "Ti ringraziamo per la candidatura come aiuto pizzaiolo presso il nostro locale.", "aiuto pizzaiolo"],
+    ["Candidature", "Merci pour ta candidature comme plongeur cet été.", "plongeur"],
+    ["Je sollicitatie", "Dank voor je sollicitatie voor de functie van sociaal werker binnen ons team.", "sociaal werker"],
+    ["Ihre Bewerbung", "vielen Dank für Ihre Bewerbung als Steuerfachangestellte in unserer Kanzlei.", "Steuerfachangestellte"],
+    // The subject's title and the body's wording agree: no noun needed.
+    ["Your application - Cabin Crew", "Thank you for attending our Cabin Crew assessment day.", "Cabin Crew"],
+    // A title that goes on after a conjunction: a hyphen cut short, or a second occupation.
+    ["Ihre Bewerbung", "Danke für Ihre Bewerbung als Gesundheits- und Krankenpflegerin.", "Gesundheits- und Krankenpflegerin"],
+    ["Candidature", "Merci pour votre candidature au poste de directeur commercial et marketing. Nous avons retenu un autre profil.", "directeur commercial"],
+    ["Your application", "Thank you for applying for the role of Youth Worker and Family Support Coordinator at Elm House.", "Youth Worker and Family Support Coordinator"],
+    // Words with those endings that name no post.
+    ["Esito", "La commissione ha individuato un altro candidato come vincitore.", null],
+    ["Update", "Thank you for your patience. We filled the other position internally.", null],
+  ])("%s / %s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));
 });
 
 describe("the employer's own spelling", () => {
@@ -413,6 +434,12 @@ describe("someone relaying another organisation's decision", () => {
     ["Eva Brandt <eva@lindqvist-energie.test>", "Ihre Bewerbung – Rückmeldung zum Assessment", "Danke für das Assessment. Wir haben uns für eine andere Kandidatin entschieden.\r\n\r\nEva Brandt\r\nLindqvist Energie GmbH", "Lindqvist Energie"],
     ["Gemeente Ooievaart <hr@ooievaart.test>", "Selectie – ref. 2027/PZ/44", "U bent niet geslaagd voor de selectie 2027/PZ/44.", "Gemeente Ooievaart"],
     ["Jo Reyes <jo@fenwick-analytics.test>", "Fenwick Analytics – your application", "Thank you for your interest in Fenwick Analytics. We have chosen another candidate.", "Fenwick Analytics"],
+    // The organisation's own mailbox relays nobody's decision; the title in its subject is no client.
+    ["The Quillon Inn <people@quilloninn.test>", "Your application - Linen Porter", "Thank you for applying for the Linen Porter vacancy. Unfortunately you have not been shortlisted.\r\n\r\nPeople Team\r\nThe Quillon Inn", "The Quillon Inn"],
+    ["Kestrel Air Careers <careers@kestrelair.test>", "Ground Crew - assessment outcome", "Thank you for attending our Ground Crew Assessment Day. You have not been successful this time.\r\n\r\nKestrel Air Recruitment", "Kestrel Air"],
+    // A title after "als" in the subject, and a title's field after "für", are no organisation.
+    ["Jonas Wirth <j.wirth@moebelhaus-hansen.test>", "AW: Bewerbung als Kommissionierer", "leider haben wir uns für einen anderen Bewerber entschieden.\r\n\r\nJonas Wirth\r\nMöbelhaus Hansen", "Möbelhaus Hansen"],
+    ["SAP SuccessFactors <noreply@successfactors.com>", "Ihre Bewerbung: Mechatroniker für Kältetechnik", "Leider können wir Ihnen keine Zusage geben.\r\n\r\nMit freundlichen Grüßen\r\nIhr Recruiting-Team\r\nKühlwerk Marbach GmbH", "Kühlwerk Marbach"],
   ])("%s / %s", async (from, subject, body, want) => {
     expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
   });
