@@ -7,7 +7,7 @@ import { captureCapitalised, looksLikePersonName } from "./names.ts";
 import { compact, findPatterns, patternSet, stripLegalSuffix, startsUpper } from "./text.ts";
 import { atsForDomain, isAtsOrBoardName } from "./ats.ts";
 import { domainOf, findEmails, isFreemailDomain, isRoleAddress, isSystemAddress, orgLabel } from "./addresses.ts";
-import { hasJobNoun, looksLikeOccupation, stripSubjectPrefixes } from "./role.ts";
+import { extractRole, hasJobNoun, looksLikeOccupation, stripSubjectPrefixes } from "./role.ts";
 
 interface Cand {
   text: string;
@@ -25,11 +25,17 @@ const GENERIC = new Set(
     "confidential|confidentiality|disclaimer|notice|privacy|unsubscribe|equal opportunity employer|" +
     // What the candidate sent: "Tu CV – Bodega Cerro Tupungato".
     "cv|resume|résumé|lebenslauf|currículo|curriculum|curriculum vitae|" +
+    // early-careers teams: "Graduate Recruitment"
+    "graduate|graduates|campus|early careers|emerging talent|" +
     // Pronouns written with a capital ("bei Ihnen", "chez Vous", "con Usted"): never an employer.
     "ihnen|sie|ihr|ihre|ihrer|euch|uns|dir|dich|du|wir|ich|vous|nous|toi|usted|ustedes|vosotros|lei|voi|noi|jij|jou|jullie|ons|você|vocês|nós").split("|"),
 );
 
-const GREETINGS = new Set("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjour|salut|chère|cher|hola|estimado|estimada|ciao|gentile|caro|cara|buongiorno|hoi|beste|geachte|olá|ola|caro|prezado|prezada|good|greetings".split("|"));
+const GREETINGS = new Set(
+  ("hi|hello|hey|dear|hallo|liebe|lieber|sehr|guten|bonjour|salut|chère|cher|hola|estimado|estimada|ciao|gentile|caro|cara|buongiorno|hoi|beste|geachte|olá|ola|caro|prezado|prezada|good|greetings|" +
+    // forms of address, which start a person's line: "Monsieur Paul Girard"
+    "monsieur|madame|mademoiselle|herr|frau|señor|señora|signor|signora|senhor|senhora|meneer|mevrouw|mr|mrs|ms|mx").split("|"),
+);
 
 /** What a hiring team calls itself, in the seven languages: stripped from a display name to leave the employer. */
 const TEAM_PHRASES = [
@@ -50,6 +56,8 @@ const TEAM_PHRASES = [
   "departamento de recursos humanos", "departamento de personal", "personalstelle", "personalamt", "personaldienst",
   "afdeling hr", "afdeling personeelszaken", "personeelszaken", "p&o", "departamento de pessoal", "gestão de pessoas",
   "notifications", "no-reply", "noreply",
+  // "Werken bij Provincie X", "Arbeiten bei X", "Work at X": a careers site's sender name.
+  "werken", "arbeiten", "work", "working", "travailler", "trabajar", "trabalhar", "lavorare",
 ].sort((a, b) => b.length - a.length);
 
 /** Words that join a team to its employer: "Talent at Globex", "Recursos Humanos de Globex", "Jobs bei Globex". */
@@ -100,6 +108,8 @@ function stripTeamWords(name: string): string {
   }
   // "Divisão de Recursos Humanos" -> "Divisão de" -> nothing: a unit of the organisation with a dangling joiner.
   n = n.replace(/\s+(?:de|of|der|des|du|di|da|do|van|del|della)$/i, "").trim();
+  // "Reclutamiento y Selección", "Haupt- und Personalamt", "Graduate Recruitment": what was joined to team words is one too.
+  if (/^\S+\s+(?:und|y|e|et|and|en|&|o|ou|oder|or)$/i.test(n) || /-$/.test(n)) return "";
   return UNIT_WORDS.has(n.toLowerCase()) ? "" : n;
 }
 
@@ -344,7 +354,14 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   if (!agency && !clientNamed && person && senderSlugs.size > 0) {
     // A title the body writes as one ("the Night Porter vacancy") is the post, not a client.
     const usable = (t: string): boolean => !matchesSlug(t, senderSlugs) && !nameParts.has(compact(t)) && isUsable(t, excluded) && !writtenAsTitle(latest, t);
-    clientNamed = subjectClients(input.subject, latest).find(usable) ?? atPost.find((t) => usable(t) && hasOrgWord(t) && !isUnitName(t)) ?? null;
+    // Evidence enough that the subject names an organisation: not the title applied for ("Tour Guide", "Treinador
+    // Adjunto"), not an occupation, not the subject's own wording ("Ihre Bewerbung"), and a single word said in running
+    // text, not only in an address ("44000 Nantes").
+    let title: string | null | undefined;
+    const relayed = (t: string): boolean =>
+      usable(t) && !SUBJECT_LINK_WORDS.has(t.split(" ")[0]!.toLowerCase()) && !looksLikeOccupation(t) &&
+      (t.includes(" ") || saidInProse(latest, t)) && compact(t) !== compact((title ??= extractRole(input.subject, latest, [])) ?? "");
+    clientNamed = subjectClients(input.subject, latest).find(relayed) ?? atPost.find((t) => usable(t) && hasOrgWord(t) && !isUnitName(t)) ?? null;
   }
   if (agency || clientNamed) {
     if (clientNamed) add(clientNamed, 4, "agency-client");
@@ -450,6 +467,18 @@ function bodyNames(latest: string, lowerLatest: string, found: (number[] | undef
     }
   });
   return out;
+}
+
+/** Whether `name` is written on a line without digits (running text, not a postal address). */
+function saidInProse(latest: string, name: string): boolean {
+  let at = latest.indexOf(name);
+  for (let n = 0; at >= 0 && n < 5; n++) {
+    const start = latest.lastIndexOf("\n", at) + 1;
+    const end = latest.indexOf("\n", at);
+    if (!/\d/.test(latest.slice(start, end < 0 ? latest.length : end))) return true;
+    at = latest.indexOf(name, at + name.length);
+  }
+  return false;
 }
 
 /** Words that make the name before them a post: "the Night Porter vacancy", "the Cabin Crew Assessment Day". */
@@ -758,13 +787,34 @@ export function companyFromDomain(address: string, text = ""): string | null {
   const label = orgLabel(d);
   if (!label) return null;
   // The text may spell the name the domain runs together ("brouwerlogistiek" -> "Brouwer Logistiek", "OpenLoop").
-  const spelled = spellingInText(compact(label), text.slice(0, 20_000));
+  const spelled = spellingInText(compact(label), text.slice(0, 20_000)) ?? lineNamingParts(label.split("-"), text.slice(0, 20_000));
   if (spelled) return spelled;
   return label
     .split("-")
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(" ");
+}
+
+/**
+ * A short line (or a field of one) that holds every part of a hyphenated domain in any order, as the signature writes
+ * the name: "kornblume-baeckerei" -> "Bäckerei Kornblume", "grandcerf-hotel" -> "Hôtel Le Grand Cerf".
+ */
+function lineNamingParts(parts: string[], text: string): string | null {
+  const keys = parts.map(compact).filter((p) => p.length >= 3);
+  if (keys.length < 2) return null;
+  let best: string | null = null;
+  for (const line of text.split("\n")) {
+    if (line.length > 200) continue;
+    for (const field of line.split(SIGNATURE_FIELDS)) {
+      const f = stripLegalSuffix(field.trim().replace(/[\s,;:]+$/, ""));
+      if (!f || !startsUpper(f) || /@|https?:|www\.|\d/.test(f) || f.split(/\s+/).length > 8) continue;
+      const plain = compact(f);
+      const spelledOut = compact(f.replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c]!));
+      if (keys.every((k) => plain.includes(k) || spelledOut.includes(k)) && (!best || f.length < best.length)) best = f;
+    }
+  }
+  return best;
 }
 
 /** A run of one to four words in the text whose letters are `slug`, as the text writes them; null if none or all lower case. */

@@ -48,6 +48,8 @@ const LEGAL_SUFFIXES = [
   // Nordic, Japanese, Polish, Swiss and other forms
   // German associations, co-operatives and non-profit companies ("Kinderhaus Sonnenberg e.V.", "Volksbank Lahn eG")
   "e.v", "e. v", "eg", "e.g", "ggmbh", "gug", "mbh", "vvag",
+  // Belgian and French non-profits, Portuguese professional partnerships ("Sociedade de Advogados, SP, RL")
+  "vzw", "v.z.w", "asbl", "a.s.b.l", "sp, rl", "sp rl", "rl", "s.a.s.u", "sasu", "eurl", "scop",
   "asa", "oyj", "k.k", "kk", "g.k", "sp. z o.o", "sp. z o. o", "s.a.u", "gmbh & co kg", "sagl", "s.e", "pte ltd", "pte. ltd", "bhd", "sdn bhd", "private limited", "pvt ltd", "pvt. ltd",
 ];
 

@@ -180,6 +180,18 @@ describe("extractRole", () => {
 
 describe("a signature's team line and the organisation's name under it", () => {
   it.each([
+    // What is joined to team words is one too ("Reclutamiento y Selección", "Haupt- und Personalamt", "Graduate Recruitment").
+    ["Marisol Vega <marisol.vega@ferrovial-norte.test>", "Gracias por participar. Seguimos con otra persona.\r\n\r\nMarisol Vega\r\nReclutamiento y Selección", "Ferrovial Norte"],
+    ["Uwe Krantz <u.krantz@eichstadt.test>", "Leider müssen wir Ihnen absagen.\r\n\r\nIm Auftrag\r\nUwe Krantz\r\nHaupt- und Personalamt\r\nStadt Eichstadt", "Stadt Eichstadt"],
+    ["Bellamy Rusk <careers@bellamyrusk.test>", "We will not be taking your application further.\r\n\r\nGraduate Recruitment\r\nBellamy Rusk LLP", "Bellamy Rusk"],
+    // A form of address starts a person's line, never an organisation's.
+    ["Hélène Dupuis <h.dupuis@lycee-marie-curie.test>", "Je suis au regret de vous informer que votre candidature n'a pas été retenue.\r\n\r\nMadame Hélène Dupuis\r\nProviseure", "Lycee Marie Curie"],
+    // A careers site's sender name; a non-profit's form after its name.
+    ["Werken bij Waterschap Lindevallei <werkenbij@waterschap-lindevallei.test>", "Wij hebben gekozen voor een andere kandidaat.", "Waterschap Lindevallei"],
+    ["Lotte Peeters <lotte@huis-ter-bruggen.test>", "We kiezen voor een andere kandidaat.\r\n\r\nLotte Peeters\r\nHuis ter Bruggen vzw", "Huis ter Bruggen"],
+    // A domain whose parts the signature writes in another order, or with umlauts spelled out.
+    ["Sven Ohm <sven@eiche-schreinerei.test>", "Leider haben wir uns anders entschieden.\r\n\r\nSven Ohm\r\nSchreinerei zur Eiche", "Schreinerei zur Eiche"],
+    ["Mia Roth <mia@kraemer-baeckerei.test>", "Leider haben wir uns anders entschieden.\r\n\r\nMia Roth\r\nBäckerei Krämer · Marktplatz 3", "Bäckerei Krämer"],
     ["careers-noreply@icims.com", "The panel has selected another candidate.\r\n\r\nRespectfully,\r\n\r\nHuman Resources\r\nCascadia Regional Transit", "Cascadia Regional Transit"],
     // Lower-case words inside the name; the phone line after it is not part of it.
     ["Geneviève Roy <g.roy@csshr.test>", "Le comité a arrêté son choix sur une autre candidature.\r\n\r\nGeneviève Roy\r\nConseillère en dotation\r\nService des ressources humaines\r\nCentre de services scolaire des Hautes-Rivières\r\n450 555-0148", "Centre de services scolaire des Hautes-Rivières"],
@@ -439,6 +451,10 @@ describe("someone relaying another organisation's decision", () => {
     ["Kestrel Air Careers <careers@kestrelair.test>", "Ground Crew - assessment outcome", "Thank you for attending our Ground Crew Assessment Day. You have not been successful this time.\r\n\r\nKestrel Air Recruitment", "Kestrel Air"],
     // A title after "als" in the subject, and a title's field after "für", are no organisation.
     ["Jonas Wirth <j.wirth@moebelhaus-hansen.test>", "AW: Bewerbung als Kommissionierer", "leider haben wir uns für einen anderen Bewerber entschieden.\r\n\r\nJonas Wirth\r\nMöbelhaus Hansen", "Möbelhaus Hansen"],
+    // Nor is a town only written in the postal address, a title applied for, or the subject's own words.
+    ["Odile Farge <odile.farge@marchal-vidal.test>", "Votre candidature - chef de rayon (H/F) - Angers", "Nous ne donnerons pas suite à votre candidature.\r\n\r\nOdile Farge\r\nMarchal-Vidal SAS\r\n3, rue des Tanneurs - 49000 Angers", "Marchal-Vidal"],
+    ["Aileen Brody <aileen.brody@glenmorie-estate.test>", "Gamekeeper Assistant", "Thank you for your interest in the Gamekeeper Assistant opening. We have decided to go with another applicant.\r\n\r\nAileen Brody\r\nGlenmorie Estate", "Glenmorie Estate"],
+    ["Jana Holt <jana.holt@kunsthalle-am-see.test>", "Ihre Bewerbung", "Ihre Bewerbung hat uns gefreut, leider können wir sie nicht berücksichtigen.\r\n\r\nJana Holt\r\nKunsthalle am See", "Kunsthalle am See"],
     ["SAP SuccessFactors <noreply@successfactors.com>", "Ihre Bewerbung: Mechatroniker für Kältetechnik", "Leider können wir Ihnen keine Zusage geben.\r\n\r\nMit freundlichen Grüßen\r\nIhr Recruiting-Team\r\nKühlwerk Marbach GmbH", "Kühlwerk Marbach"],
   ])("%s / %s", async (from, subject, body, want) => {
     expect((await readEmail(mail(from, subject, body), { ownerEmails: [] })).company).toBe(want);
