@@ -33,10 +33,10 @@ interface Hit {
 function sentenceAround(text: string, start: number, end: number): string {
   let s = start;
   const minS = Math.max(0, start - 300);
-  while (s > minS && !".!?\n".includes(text[s - 1]!)) s--;
+  while (s > minS && !".!?:;\n".includes(text[s - 1]!)) s--;
   let e = end;
   const maxE = Math.min(text.length, end + 300);
-  while (e < maxE && !".!?\n".includes(text[e]!)) e++;
+  while (e < maxE && !".!?:;\n".includes(text[e]!)) e++;
   return " " + text.slice(s, e) + " ";
 }
 
@@ -161,7 +161,7 @@ function findPhrases(text: string, phrases: Phrase[]): (number[] | undefined)[] 
   return out;
 }
 
-function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): Hit[] {
+function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean, skipDenied = false): Hit[] {
   const hits: Hit[] = [];
   const found = findPhrases(text, phrases);
   // forEach skips the phrases that never occur, in table order.
@@ -172,6 +172,8 @@ function matchPhrases(text: string, phrases: Phrase[], negationAware: boolean): 
     for (const at of positions) {
       // "create a job alert", "sign up for our newsletter": a pointer to a kind of mail, not that mail.
       if (p.kind && invitesToSetUp(text, at)) continue;
+      // "Dit is geen afwijzing", "this is not a rejection": the word for it, denied, says the opposite.
+      if (skipDenied && DENIED.test(text.slice(Math.max(0, at - 16), at))) continue;
       const sentence = sentenceAround(text, at, at + p.text.length);
       // The phrase's own words do not negate it ("mais um não").
       const around = sentence.replace(p.text, " ");
@@ -224,7 +226,7 @@ export function classifyRejection(u: Unwrapped): Classification {
   else reasons.push("no job-application context");
 
   const clauseHits = matchClauses(text).map((c) => ({ phrase: c.phrase, weight: insideQuotes(text, c.at) ? c.phrase.weight * 0.3 : c.phrase.weight }));
-  const rejHits: Hit[] = [...matchPhrases(text, REJECTION_PHRASES, false), ...clauseHits].map((h) =>
+  const rejHits: Hit[] = [...matchPhrases(text, REJECTION_PHRASES, false, true), ...clauseHits].map((h) =>
     h.phrase.generic ? { ...h, weight: h.weight * context } : h,
   ).filter((h) => h.weight > 0);
   // The owner knows: "Rejected after the case study" in the note counts, unless negated ("not a rejection") or

@@ -39,8 +39,8 @@ export function captureCapitalised(text: string, start: number, opts: CaptureOpt
     }
     let word = text.slice(pos, e);
     if (!word) break;
-    // A word ending in punctuation ends the phrase after it.
-    const m = /^(.*?)([.,;:!?)"”’\]|]+)$/.exec(word);
+    // A word ending in punctuation ends the phrase after it; an inclusive ending does not ("Coordenador(a) de Enfermagem").
+    const m = /\p{L}\((?:a|o|as|os|e|es|in|innen)\)$/u.test(word) ? null : /^(.*?)([.,;:!?)"”’\]|]+)$/.exec(word);
     const abbreviation = ABBREVIATION.test(word.replace(/,$/, ""));
     let stopAfter = !!m && !abbreviation;
     if (stopAfter && opts.commaJoins && m![2] === ",") {

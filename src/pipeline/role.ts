@@ -302,6 +302,9 @@ function withConjoined(text: string, start: number, title: string, opts: Capture
   const at = text.indexOf(title, start);
   if (at < 0 || at - start > 3) return title;
   const rest = text.slice(at + title.length, at + title.length + 80);
+  // "Technicien en micromécanique", "Técnico en sistemas": a lower-case field after "en" belongs to the title.
+  const field = /^ en (?!(?:le|la|les|el|los|las|l'|un|une|una|uno|de|du|des)\s)(\p{Ll}[\p{L}'’-]*(?: (?:de|d'|del|des|du)? ?\p{Ll}[\p{L}'’-]*){0,2})/u.exec(rest);
+  if (field && !STOP_AFTER_TITLE.includes(field[1]!.split(" ")[0]!)) return `${title} en ${field[1]!.replace(/ (?:de|d'|del|des|du)$/, "")}`;
   const conj = CONJUNCTION.exec(rest);
   if (!conj) return title;
   const second = captureCapitalised(rest, conj[0].length, { ...opts, maxWords: 4, lowerFirst: () => true });

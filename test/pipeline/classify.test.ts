@@ -114,6 +114,9 @@ describe("classifyRejection", () => {
     ["Leider habe ich mich entschieden, die Stelle nicht anzutreten: ich habe ein anderes Angebot angenommen.", "Absage"],
     ["Because of a hiring freeze the Analyst role is on hold. We will keep your application active."],
     ["The Library Assistant post is frozen until the new budget. Your application remains active and we will be in touch once the freeze lifts."],
+    // The word for a rejection, denied; the clause after the colon is not under that denial.
+    ["Helaas zetten we de vacature Planner tijdelijk stil. Dit is uitdrukkelijk geen afwijzing: je sollicitatie blijft actief tot we verder kunnen."],
+    ["Our hiring for the Planner role is paused until spring. To be clear, this is not a rejection; your application remains active."],
     ["The next step for the Analyst role is a take-home exercise. Please complete it within 72 hours."],
     ["Your job alert: 12 new jobs for Analyst near Berlin. See all jobs."],
     ["Thanks for your application for the Analyst role. We are still interviewing other candidates and will get back to you by Friday."],

@@ -234,6 +234,9 @@ describe("a title rebound has no noun for", () => {
     ["Ihre Bewerbung", "Danke für Ihre Bewerbung als Gesundheits- und Krankenpflegerin.", "Gesundheits- und Krankenpflegerin"],
     ["Candidature", "Merci pour votre candidature au poste de directeur commercial et marketing. Nous avons retenu un autre profil.", "directeur commercial"],
     ["Your application", "Thank you for applying for the role of Youth Worker and Family Support Coordinator at Elm House.", "Youth Worker and Family Support Coordinator"],
+    // A lower-case field after "en" belongs to a Romance title; an inclusive ending stays as written.
+    ["Candidature", "Merci pour votre candidature au poste de mécanicien en horlogerie fine. Nous avons retenu un autre profil.", "mécanicien en horlogerie fine"],
+    ["Candidatura", "Obrigada pela candidatura à vaga de Supervisor(a) de Logística. Seguimos com outra pessoa.", "Supervisor(a) de Logística"],
     // Words with those endings that name no post.
     ["Esito", "La commissione ha individuato un altro candidato come vincitore.", null],
     ["Update", "Thank you for your patience. We filled the other position internally.", null],
