@@ -200,7 +200,7 @@ const SUBJECT_FIELDS = /\s[|\-–—:]\s/;
 /** Between a role and the client it is for, in an agency's subject line. */
 const ROLE_FOR_CLIENT = /\s(?:for|at|with|per|presso|pour|chez|para|en|bei|für|voor|bij|na|no)\s/i;
 
-const AGENCY_DOMAIN = /recruit|staffing|headhunt|seleccion|selezione|selecao|recrutement|werving|personalberatung|executive-?search|talent-?search/;
+const AGENCY_DOMAIN = /recruit|staffing|headhunt|seleccion|selezione|selecao|recrutement|werving|personalberatung|executive-?search|talent-?search|-talents?\./;
 
 /** Someone outside the employer relaying its decision: the name after it is the client's. */
 const CLIENT_SIDE_PHRASES = [
@@ -374,7 +374,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
       }
     }
     // "Poste de Responsable Contrôle de Gestion – Groupe Vauclair": the client in the subject.
-    for (const t of subjectClients(input.subject, latest)) add(t, 4, "agency-client");
+    for (const t of subjectClients(input.subject, latest, true)) add(t, 4, "agency-client");
     for (const c of [...cands.values()]) if (senderSlugs.has(compact(c.text))) cands.delete(compact(c.text));
     return { company: finish(pick(cands, slugs, latest), input, latest), agency: true };
   }
@@ -540,12 +540,13 @@ const ENGAGEMENT_WORDS = new Set("mandat|mandate|search|suche|opdracht|incarico|
  * The organisations an intermediary's subject names: a field that is not the role ("Export Manager – riscontro Vinicola X")
  * and that the body names again, or that follows an engagement word ("Mandat Brauerei X").
  */
-function subjectClients(subject: string, latest: string): string[] {
+function subjectClients(subject: string, latest: string, shortForm = false): string[] {
   const out: string[] = [];
   for (const field of stripSubjectPrefixes(subject).split(SUBJECT_FIELDS)) {
     // "Senior Data Scientist per Lumen Assicurazioni": the client after the role; "Terugkoppeling Zuiderlicht
     // Energie": after a word the body does not repeat.
-    const client = stripLegalSuffix(field.split(ROLE_FOR_CLIENT).pop()!.trim());
+    // "Halcyon Subsea (Aberdeen)": the place in parentheses is not part of the name.
+    const client = stripLegalSuffix(field.split(ROLE_FOR_CLIENT).pop()!.replace(/\s*\([^()]{1,40}\)\s*$/, "").trim());
     if (hasJobNoun(client)) continue;
     const words = client.split(" ");
     const engagement = words.length > 1 && ENGAGEMENT_WORDS.has(words[0]!.toLowerCase());
@@ -554,7 +555,10 @@ function subjectClients(subject: string, latest: string): string[] {
       if (skip > 0 && SUBJECT_LINK_WORDS.has(words[skip - 1]!.toLowerCase())) break;
       const t = words.slice(skip).join(" ");
       // A name starts with a letter: "ref. 2026/HRM/117" names a file, not a client.
-      if (/^\p{Lu}/u.test(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && (engagement || latest.includes(t))) {
+      // The body may shorten it to its first word: "Halcyon have decided…" for "Halcyon Subsea".
+      const first = t.split(" ")[0]!;
+      const shortened = shortForm && t.includes(" ") && first.length >= 4 && !GENERIC.has(first.toLowerCase()) && new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(first)}(?![\\p{L}])`, "u").test(latest);
+      if (/^\p{Lu}/u.test(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && (engagement || latest.includes(t) || shortened)) {
         out.push(t);
         break;
       }
@@ -841,4 +845,8 @@ export function spellingInText(slug: string, text: string): string | null {
     }
   }
   return null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

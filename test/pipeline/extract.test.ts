@@ -357,6 +357,7 @@ describe("agency recruiters", () => {
   it("names the client, never the agency, and nothing when the client is unnamed", async () => {
     const mailWithSubject = (subject: string, body: string) => `From: Alex Rivera <alex.rivera@example.com>\r\nTo: r@rebound.test\r\nSubject: Fwd: ${subject}\r\nDate: Mon, 5 Oct 2026 10:00:00 +0000\r\n\r\n---------- Forwarded message ---------\r\nFrom: Rob Keane <rob@northstar-talent.test>\r\nDate: Mon, Oct 5, 2026 at 9:00 AM\r\nSubject: ${subject}\r\nTo: <alex.rivera@example.com>\r\n\r\n${body}\r\n\r\nRob Keane\r\nNorthstar Talent Partners`;
     const mail = (body: string) => mailWithSubject("Update", body);
+    const mailWithSubjectFrom = (from: string, subject: string, body: string) => forwardFrom(from, body, subject);
     expect((await readEmail(mail("My client, Vantage Freightworks, has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Vantage Freightworks");
     expect((await readEmail(mail("Unfortunately the client has decided to move forward with another candidate."), { ownerEmails: [] })).company).toBeNull();
     expect((await readEmail(mail("Ich habe mit unserem Kunden Hanseatic Logistik gesprochen; leider haben sie sich für einen anderen Kandidaten entschieden."), { ownerEmails: [] })).company).toBe("Hanseatic Logistik");
@@ -366,6 +367,8 @@ describe("agency recruiters", () => {
     // An agency that mentions "my clients" elsewhere still names this client after "the hiring manager at".
     expect((await readEmail(mail("I've spoken to the hiring manager at Tessel Bio about the role. They won't be moving forward. I'll keep you in mind for roles with my clients."), { ownerEmails: [] })).company).toBe("Tessel Bio");
     expect((await readEmail(mail("I spoke with the hiring manager at Alder Mutual Insurance. They have decided to move forward with another candidate."), { ownerEmails: [] })).company).toBe("Alder Mutual Insurance");
+    // An agency known by its "-talent" domain; its subject names the client with a place, the body only by its first word.
+    expect((await readEmail(mailWithSubjectFrom("Moira Keel <moira@tidemark-talent.test>", "RE: Site Engineer - Corran Marine (Oban)", "Corran have decided to go with another candidate for the Site Engineer post.\r\n\r\nMoira Keel\r\nTidemark Talent"), { ownerEmails: [] })).company).toBe("Corran Marine");
     // Known as an agency only by what it does (puts people forward on briefs): the client after the role in the subject.
     expect((await readEmail(mailWithSubject("Update – Risk Analyst for Calder Mutual", "Calder Mutual have chosen another candidate for the Risk Analyst role. I'd love to put you forward for two other briefs."), { ownerEmails: [] })).company).toBe("Calder Mutual");
     expect((await readEmail(mailWithSubject("Terugkoppeling Haven Energie – Controller", "Haven Energie heeft iemand intern gevonden. Ik laat van me horen zodra er een vergelijkbare opdracht binnenkomt."), { ownerEmails: [] })).company).toBe("Haven Energie");
