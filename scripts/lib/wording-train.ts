@@ -11,7 +11,7 @@ import { namesIn, wordingFeatures } from "../../src/pipeline/wording.ts";
  */
 export const TRAINING_SETS = [
   "corpus", "extra", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-  "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
+  "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
 ];
 
 /**
