@@ -176,7 +176,8 @@ export function orgLabel(domain: string): string | null {
   const parts = d.split(".").filter(Boolean);
   if (parts.length < 2) return null;
   parts.pop(); // top-level domain
-  while (parts.length > 1 && (SECOND_LEVEL.includes(parts[parts.length - 1]!) || RESERVED.includes(parts[parts.length - 1]!))) parts.pop();
+  // "acme.co.uk", "rotenbach.example.de.test": second-level, reserved and country labels are nobody's name.
+  while (parts.length > 1 && (SECOND_LEVEL.includes(parts[parts.length - 1]!) || RESERVED.includes(parts[parts.length - 1]!) || /^[a-z]{2}$/.test(parts[parts.length - 1]!))) parts.pop();
   const label = parts[parts.length - 1];
   if (!label || RESERVED.includes(label)) return null;
   return label;

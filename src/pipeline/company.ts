@@ -416,6 +416,19 @@ export function extractCompany(input: CompanyInput): CompanyResult {
 
   // Signature: parts of the last lines ("Title | Company", "Company GmbH", "Title, Company").
   const signature = lastLines(latest, 14);
+  // "Nora / Owner / Crumb & Thistle Bakery" from a private address: under the owner's name and title, the business.
+  const senderName = input.from?.name && senderSlugs.size === 0 && !isSystemAddress(input.from.address) && !isRoleAddress(input.from.address) ? input.from.name.replace(/\s*[(<].*$/, "").trim() : "";
+  const firstName = senderName.split(" ")[0]!;
+  const nameAt = senderName.includes(" ") ? signature.findIndex((l) => l === senderName || l === firstName || l.startsWith(senderName + ",")) : -1;
+  if (nameAt >= 0) {
+    for (const line of signature.slice(nameAt + 1, nameAt + 3)) {
+      const field = line.split(SIGNATURE_FIELDS)[0]!.trim().replace(/[\s,;:]+$/, "");
+      if (!field || /@|https?:|www\.|\d/.test(field) || field.split(/\s+/).length > 6 || !startsUpper(field)) break;
+      if (looksLikeOccupation(field) || isTeamOnly(field) || isUnitName(field) || !field.includes(" ")) continue; // a title, a team
+      if (captureCapitalised(field, 0, { maxWords: 6 }) === field || stripLegalSuffix(field) !== field) add(field, 3, "signature");
+      break;
+    }
+  }
   signature.forEach((line, i) => {
     // A team's line, then the organisation's whole name ("Human Resources" / "Centre de services scolaire des Hautes-Rivières").
     // Its first field only ("Dijkstra Fietsen B.V. | Zwolle"); a unit of the organisation ("Service Emploi…") is not its name.

@@ -41,6 +41,10 @@ describe("orgLabel", () => {
   it("names the organisation of a domain", () => {
     expect(orgLabel("mail.acme-robotics.co.uk")).toBe("acme-robotics");
     expect(orgLabel("sparkbox.example.net")).toBe("sparkbox");
+    // A country label between the name and the top level is nobody's name.
+    expect(orgLabel("hallstadt.example.de.test")).toBe("hallstadt");
+    expect(orgLabel("example.fr.test")).toBeNull();
+    expect(orgLabel("hp.com")).toBe("hp");
     expect(orgLabel("gmail.com")).toBeNull();
   });
 });

@@ -186,6 +186,9 @@ describe("a signature's team line and the organisation's name under it", () => {
     ["Bellamy Rusk <careers@bellamyrusk.test>", "We will not be taking your application further.\r\n\r\nGraduate Recruitment\r\nBellamy Rusk LLP", "Bellamy Rusk"],
     // A form of address starts a person's line, never an organisation's.
     ["Hélène Dupuis <h.dupuis@lycee-marie-curie.test>", "Je suis au regret de vous informer que votre candidature n'a pas été retenue.\r\n\r\nMadame Hélène Dupuis\r\nProviseure", "Lycee Marie Curie"],
+    // From a private address, the owner signs with a first name and the business under it.
+    ["Wren Halloway <wren.halloway@example.net>", "Thanks for popping in, but we've found someone for Saturdays.\r\n\r\nWren\r\nHalloway & Daughters Ironmongers", "Halloway & Daughters Ironmongers"],
+    ["Pilar Sastre <pilarsastre@example.com>", "Ya hemos cubierto el puesto, lo siento.\r\n\r\nPilar Sastre\r\nDueña\r\nFerretería Los Pinos\r\nCalle Mayor 4, Soria", "Ferretería Los Pinos"],
     // A careers site's sender name; a non-profit's form after its name.
     ["Werken bij Waterschap Lindevallei <werkenbij@waterschap-lindevallei.test>", "Wij hebben gekozen voor een andere kandidaat.", "Waterschap Lindevallei"],
     ["Lotte Peeters <lotte@huis-ter-bruggen.test>", "We kiezen voor een andere kandidaat.\r\n\r\nLotte Peeters\r\nHuis ter Bruggen vzw", "Huis ter Bruggen"],
