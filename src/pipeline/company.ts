@@ -27,6 +27,8 @@ const GENERIC = new Set(
     "cv|resume|résumé|lebenslauf|currículo|curriculum|curriculum vitae|" +
     // early-careers teams: "Graduate Recruitment"
     "graduate|graduates|campus|early careers|emerging talent|" +
+    // the search itself: "Ihre Stellensuche", "Initiativbewerbung"
+    "stellensuche|jobsuche|bewerbung|initiativbewerbung|sollicitatie|candidature|candidatura|postulación|" +
     // Pronouns written with a capital ("bei Ihnen", "chez Vous", "con Usted"): never an employer.
     "ihnen|sie|ihr|ihre|ihrer|euch|uns|dir|dich|du|wir|ich|vous|nous|toi|usted|ustedes|vosotros|lei|voi|noi|jij|jou|jullie|ons|você|vocês|nós").split("|"),
 );
@@ -47,6 +49,9 @@ const TEAM_PHRASES = [
   "karriereteam", "recruiting-team", "karriere", "personalabteilung", "personalwesen", "bewerbermanagement", "jobs & karriere",
   "équipe recrutement", "équipe rh", "recrutement", "carrières", "ressources humaines", "rh",
   "recursos humanos", "rrhh", "selección", "reclutamiento", "empleo", "talento",
+  // "Adquisición de Talento", "Atração e Seleção", "Talento Humano", "Gestión Humana": talent teams in Spanish and Portuguese.
+  "adquisición", "adquisición de talento", "talento humano", "gestión humana", "gestión del talento", "capital humano", "gente y cultura",
+  "aquisição", "aquisição de talentos", "atração", "atração e seleção", "gente e cultura",
   "risorse umane", "selezione", "lavora con noi", "carriere",
   "werving & selectie", "werving en selectie", "werving", "vacatures", "hr-team",
   "recrutamento", "carreiras", "talentos", "gente e gestão",
@@ -63,7 +68,7 @@ const TEAM_PHRASES = [
 /** Words that join a team to its employer: "Talent at Globex", "Recursos Humanos de Globex", "Jobs bei Globex". */
 const TEAM_JOINERS = [" at ", " @ ", " bei ", " von ", " chez ", " de ", " di ", " da ", " do ", " van ", " bij ", " of ", " en ", " for ", " für "];
 /** Team nouns that may stand before the name with no joiner: "Team Globex", "Équipe Globex". */
-const TEAM_NOUNS = ["team ", "équipe ", "equipo ", "equipe ", "squadra "];
+const TEAM_NOUNS = ["team ", "équipe ", "equipo ", "equipe ", "squadra ", "personalabteilung ", "bewerbermanagement ", "personeelsdienst ", "personaldienst "];
 /** A team before the name: joined ("Talent at Globex"), a team noun ("Team Globex") or several words ("Werving & Selectie Globex"). */
 const TEAM_PREFIXES = [
   ...TEAM_PHRASES.flatMap((t) => TEAM_JOINERS.map((j) => t + j)),

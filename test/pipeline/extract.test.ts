@@ -186,6 +186,11 @@ describe("a signature's team line and the organisation's name under it", () => {
     ["Bellamy Rusk <careers@bellamyrusk.test>", "We will not be taking your application further.\r\n\r\nGraduate Recruitment\r\nBellamy Rusk LLP", "Bellamy Rusk"],
     // A form of address starts a person's line, never an organisation's.
     ["Hélène Dupuis <h.dupuis@lycee-marie-curie.test>", "Je suis au regret de vous informer que votre candidature n'a pas été retenue.\r\n\r\nMadame Hélène Dupuis\r\nProviseure", "Lycee Marie Curie"],
+    // Talent teams in Spanish and Portuguese, a personnel office before the name, the search itself: none is the employer.
+    ["Inés Roca <no-reply@pinpointhq.com>", "Hemos decidido seguir con otra persona.\r\n\r\nAdquisición de Talento\r\nBodega Monteluz", "Bodega Monteluz"],
+    ["Talento Humano <notificaciones@gupy.io>", "Agradecemos tu interés. Seguimos con otros perfiles.\r\n\r\nTalento Humano\r\nCoopetrans", "Coopetrans"],
+    ["Personalabteilung Klinikum am Lindenberg <bewerbung@klinikum-lindenberg.test>", "Leider können wir Ihnen keine Zusage geben.", "Klinikum am Lindenberg"],
+    ["Rita Vogt <r.vogt@gymnasium-am-see.test>", "Vielen Dank für Ihre Initiativbewerbung. Leider haben wir keine Stelle frei.\r\n\r\nRita Vogt\r\nSekretariat\r\nGymnasium am See", "Gymnasium am See"],
     // From a private address, the owner signs with a first name and the business under it.
     ["Wren Halloway <wren.halloway@example.net>", "Thanks for popping in, but we've found someone for Saturdays.\r\n\r\nWren\r\nHalloway & Daughters Ironmongers", "Halloway & Daughters Ironmongers"],
     ["Pilar Sastre <pilarsastre@example.com>", "Ya hemos cubierto el puesto, lo siento.\r\n\r\nPilar Sastre\r\nDueña\r\nFerretería Los Pinos\r\nCalle Mayor 4, Soria", "Ferretería Los Pinos"],
