@@ -81,7 +81,7 @@ function isJobNounOrCompound(w: string): boolean {
  * wording introduces ("el puesto de X", "the X vacancy") but whose noun no list holds.
  */
 const OCCUPATION_ENDING =
-  /(?:[^aeiou]er|erin|eur|euse|rice|ier|ière|iere|iera|iero|eiro|eira|ero|era|aio|aia|aro|ara|ario|aria|ário|ária|aar|ster|ist|ista|iste|istin|ian|ien|ienne|ogo|oga|ologe|or|ora|ore|ante|ente|ant|ent|angestellte|angestellter|kraft|hilfe|helfer|helferin|man|woman|person)$/;
+  /(?:[^aeiou]er|erin|eur|euse|rice|ier|ière|iere|iera|iero|eiro|eira|ero|era|aio|aia|aro|ara|ario|aria|ário|ária|aar|ster|ist|ista|iste|istin|ian|ien|ienne|ogo|oga|ologe|or|ora|ore|ante|ente|ant|ent|angestellte|angestellter|kraft|kracht|hilfe|helfer|helferin|man|woman|person)$/;
 /** Words with those endings that name no occupation: "the other position", "the Summer opening", "la primera vacante". */
 const NOT_OCCUPATION = new Set(
   ("other|another|former|latter|earlier|later|better|proper|under|over|whether|either|neither|rather|summer|winter|number|order|" +
@@ -99,7 +99,8 @@ const NOT_OCCUPATION = new Set(
 /** Occupations no ending shows: "Cabin Crew", "farm hand", "commis de cuisine", "Aushilfe". */
 const OCCUPATION_WORDS = new Set(
   ("crew|hand|aide|aiuto|commis|help|aushilfe|staff|administrativo|administrativa|amministrativo|amministrativa|administratief|" +
-    "ejecutivo|ejecutiva|executivo|executiva|empleado|empleada|encargado|encargada|delegado|delegada|licenciado|licenciada").split("|"),
+    "ejecutivo|ejecutiva|executivo|executiva|empleado|empleada|encargado|encargada|delegado|delegada|licenciado|licenciada|" +
+    "délégué|déléguée|delegato|delegata|maestro|maestra|auxiliar|farmacéutica|volontär|volontärin|volontaire").split("|"),
 );
 
 export function looksLikeOccupation(title: string): boolean {
@@ -116,7 +117,7 @@ function occupationWord(w: string): boolean {
 
 /** A lower-case title's first word: an occupation, or an adjective before one ("maatschappelijk werker", "juridisch medewerker"). */
 function lowerTitleStart(w: string): boolean {
-  return occupationWord(w) || /(?:isch|lijk|ieel|aal|ische|liche)$/.test(w);
+  return w.split("-").some(occupationWord) || /(?:isch|lijk|ieel|aal|ische|liche)$/.test(w);
 }
 
 /** Words that make a phrase a sentence or boilerplate rather than a job title. */
@@ -138,7 +139,9 @@ const BOILER = new Set(
     // "interview" in the other six languages: "Colloquio per Infermiere di sala operatoria"
     "gespräch|vorstellungsgespräch|bewerbungsgespräch|entretien|entrevista|colloquio|gesprek|sollicitatiegesprek|" +
     // a freelancer's or a search firm's engagement named before the title: "Mission Juriste", "Mandat CFO"
-    "mission|missione|misión|missão|mandat|opdracht").split("|"),
+    "mission|missione|misión|missão|mandat|opdracht|" +
+    // a public notice's and a Flemish application's words: "Avviso pubblico per Infermiere", "Kandidatuur werfleider"
+    "avviso|pubblico|kandidatuur|postulation").split("|"),
 );
 
 export function hasJobNoun(title: string): boolean {
@@ -200,6 +203,10 @@ const STOP_AFTER_TITLE = [...new Set(["at", "bei", "chez", "en", "in", "presso",
     "aan|naar|om|te|tot|uit|door|here|there|now|today|hier|dort|jetzt|heute|ici|maintenant|aquí|ahora|hoy|qui|ora|oggi|nu|vandaag|aqui|agora|hoje|" +
     // Italian articled prepositions and a site within the employer: "Praticante Avvocato nel dipartimento", "… da unidade Jardim".
     "nel|nella|nei|negli|nello|unidade|unidad|unità|unité|filiale|filial|standort|vestiging|" +
+    // Verbs and "also" after a title: "Account Executive geht an…", "assistante juridique ainsi que…".
+    "geht|ging|bleibt|blieb|war|ainsi|aussi|également|también|anche|ook|also|" +
+    // Articles that never stand inside a title (Romance titles contract them: "del", "du", "alla"): "… Adjunta el martes".
+    "el|los|las|le|les|il|lo|gli|het|op|am|um|" +
     // Possessives and "within": "maatschappelijk werker binnen onze organisatie", "Analyst in our team".
     "our|onze|ons|notre|nos|nuestro|nuestra|nostro|nostra|nosso|nossa|unser|unsere|unserer|unserem|binnen|within|innerhalb|dentro|" +
     // Negations and "as planned"-style comparisons: "Referent Controlling nicht wie geplant besetzt".
@@ -214,13 +221,13 @@ const RIGHT_PATTERNS: { text: string; weight: number; allowLower: boolean }[] = 
   ...["position: ", "role: ", "job title: ", "position title: ", "job: ", "vacancy: ", "stelle: ", "poste : ", "poste: ", "puesto: ", "posizione: ", "functie: ", "vacature: ", "vaga: ", "cargo: ",
     "job requisition: ", "requisition: ", "job posting: ", "job opening: ", "position applied for: ", "role applied for: ", "stellenbezeichnung: ",
     "intitulé du poste : ", "intitulé du poste: ", "vacante: ", "ruolo: ", "função: "].map((text) => ({ text, weight: 4, allowLower: true })),
-  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "als ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as ",
+  ...["the role of ", "the position of ", "application for the ", "applied for the ", "applying for the ", "interview for the ", "onsite for the ", "onsite for ", "final round for ", "candidacy for the ", "candidacy for ", "application for ", "applied for ", "applying for ", "interviewing for ", "interview for ", "as a ", "as an ", "as our next ", "as our new ", "as our ", "to be a ", "to be an ", "to be our ", "to join us as a ", "to join us as an ", "to join as a ", "to join as an ", "to be our next ", "to be our new ", "to become our next ", "to become our ", "role as ", "position as ",
     "forward for ", "candidacy as ", "candidature as ", "application as ", "applying as ", "applied as ", "as their new ", "as their ", "with us about "].map((text) => ({ text, weight: 2, allowLower: false })),
   // "come casaro", "como ayudante de cocina", "comme commis de cuisine": Romance titles are often written in lower case.
-  ...["en tant que ", "in qualità di ", "come ", "como ", "comme "].map((text) => ({ text, weight: 2, allowLower: true })),
+  ...["en tant que ", "in qualità di ", "come ", "como ", "comme ", "als "].map((text) => ({ text, weight: 2, allowLower: true })),
   // "die Position Bauleiter Tiefbau", "der Stelle Referent Einkauf": the noun, then a capitalised title.
   ...["position ", "stelle "].map((text) => ({ text, weight: 3, allowLower: false })),
-  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van ",
+  ...["seletivo para ", "seletivo da ", "selección para ", "proceso para ", "processo para ", "selezione per ", "procedure voor ", "recrutement pour ", "processus pour ", "vacante ", "bewerbung als ", "bewerbung zum ", "bewerbung zur ", "sollicitatie als ", "candidatura como ", "candidatura come ", "position als ", "stelle als ", "tätigkeit als ", "stelle zum ", "poste de ", "poste d'", "puesto de ", "posizione di ", "ruolo di ", "functie van ", "functie als ", "vacature van ", "vacature als ", "vaga de ", "cargo de ", "posição de ", "função de ", "für die position ", "für die stelle ", "auf die stelle ", "auf die position ", "vacante de ", "rol van ", "rol als ", "functie ", "vacature ", "posición de ", "posicion de ", "plaza de ", "el rol de ", "il posto di ", "posti di ", "la job de ", "la posizione di ", "o lugar de ", "a posição de ", "le rôle de ", "la place de ", "de plek als ", "de rol van ",
     "mission de ", "mission d'", "missione di ", "misión de ", "missão de ", "opdracht als ",
     // Latin American Spanish: "tu postulación a X", "la búsqueda de X".
     "postulación a ", "postulación al puesto de ", "postulación para ", "postularte a ", "postulaste a ", "búsqueda de ",
@@ -237,6 +244,7 @@ const DETERMINERS = ["the ", "our ", "your ", "this ", "that ", ...INDEFINITES, 
 /** Gender markers after a title, in the seven languages' job ads: "(m/w/d)", "H/F", "m/v", "(all genders)". */
 const GENDER_MARKERS = String.raw`m\/w\/d|w\/m\/d|m\/f\/d|f\/m\/d|d\/m\/w|m\/w\/x|w\/m\/x|m\/w\/div|m\/f\/x|m\/v\/x|h\/f|f\/h|m\/f|m\/v|all genders`;
 const BARE_GENDER_MARKER = new RegExp(String.raw`\s+[-–,]?\s*(?:${GENDER_MARKERS})$`, "i");
+const MARKER_THEN_MORE = new RegExp(String.raw`\s*[([](?:${GENDER_MARKERS})[)\]]\s+\S.*$`, "i");
 /** What a title's closing parentheses may hold and be dropped: a marker, "gn*" (gender-neutral), a reference. */
 const MARKER_IN_PARENTHESES = new RegExp(String.raw`\b(?:${GENDER_MARKERS}|gn\*?|req|job id|ref)\b`, "i");
 
@@ -246,6 +254,8 @@ export function cleanRole(text: string): string {
   let t = text.trim().replace(/^(?:req(?:uisition)?\s*#?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}\s*[-–:|]?\s+(?=\p{Lu})/u, "");
   // A bare gender marker: "Contrôleur de gestion H/F", "Analyst m/w/d".
   t = t.replace(BARE_GENDER_MARKER, "");
+  // "Erzieher (m/w/d) für die Kita Sonnenhügel": a marker in parentheses ends the title.
+  t = t.replace(MARKER_THEN_MORE, "");
   t = t.replace(/\s*[([][^)\]]{0,40}[)\]]\s*$/, (m) => (/\d/.test(m) || MARKER_IN_PARENTHESES.test(m) ? "" : m));
   t = t.replace(/\s*(?:[-–—|#:,]\s*)?(?:(?:req(?:uisition)?|job(?: id)?|ref(?:erence)?|id)\s*[:#]?\s*)?[A-Z]{0,4}-?\d[\d-]{2,}$/i, "");
   // The terms of employment after the title are not part of it: "Senior Data Engineer contract", "Analyst – Vollzeit".
@@ -275,6 +285,8 @@ function rightCaptures(text: string, lower: string, found: (number[] | undefined
         const afterPattern = at + p.text.length;
         const start = afterPattern + (NEW_WORDS.find((w) => lower.startsWith(w, afterPattern))?.length ?? 0);
         const opts = { maxWords: 7, allowLower: p.allowLower, stopWords: STOP_AFTER_TITLE, commaJoins: !p.allowLower, lowerFirst: lowerTitleStart };
+        // "als Verkäuferin beworben": a German title is capitalised, so a lower-case word after it ends it.
+        if (p.text === "als " && startsUpper(text.slice(start, start + 1))) opts.allowLower = false;
         const first = captureCapitalised(text, start, opts);
         if (!first) continue;
         const t = withConjoined(text, start, first, opts);
@@ -433,7 +445,9 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
   // "Assegnista di ricerca in Storia (Bando n. 14/2026)": the reference does not count towards the title's length.
   const segments = subjectSegments(subject).map(cleanRole);
   for (const seg of segments) {
-    if (!isTitleLike(seg, true)) continue;
+    // "Kandidatuur schrijnwerker": a lower-case title in the subject, when it names an occupation.
+    const lowerTitle = !startsUpper(seg) && lowerTitleStart(seg.split(" ")[0]!) && looksLikeOccupation(seg) && isTitleLike(seg.charAt(0).toUpperCase() + seg.slice(1), true);
+    if (!isTitleLike(seg, true) && !lowerTitle) continue;
     // A title the subject states and the body's wording introduces too ("Night Porter" / "the Night Porter vacancy").
     if (looksLikeOccupation(seg)) addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
     else if (cands.has(compact(seg))) addCand(cands, seg, 2);

@@ -245,6 +245,15 @@ describe("a title rebound has no noun for", () => {
     // A lower-case field after "en" belongs to a Romance title; an inclusive ending stays as written.
     ["Candidature", "Merci pour votre candidature au poste de mécanicien en horlogerie fine. Nous avons retenu un autre profil.", "mécanicien en horlogerie fine"],
     ["Candidatura", "Obrigada pela candidatura à vaga de Supervisor(a) de Logística. Seguimos com outra pessoa.", "Supervisor(a) de Logística"],
+    // A German title after "als" ends at the first lower-case word; a Dutch one may be all lower case.
+    ["Rückmeldung", "Sie haben sich bei uns als Fachverkäuferin beworben, leider ohne Erfolg.", "Fachverkäuferin"],
+    ["Je sollicitatie", "Dank voor je sollicitatie als kapper in onze zaak.", "kapper"],
+    ["Candidature", "Merci d'avoir postulé comme aide-cuisinier cet été.", "aide-cuisinier"],
+    // A public notice's words and a Flemish subject's; a marker that ends the title; an article that ends it.
+    ["Avviso pubblico per Educatore", "La informiamo che non è risultato idoneo.", "Educatore"],
+    ["Kandidatuur schrijnwerker", "Wij hebben voor een andere kandidaat gekozen.", "schrijnwerker"],
+    ["Bewerbung: Erzieherin (m/w/d) für die Kita Regenbogen", "Leider müssen wir Ihnen absagen.", "Erzieherin"],
+    ["Entrevista", "Te esperamos para el puesto de Auxiliar de Farmacia el lunes a las diez.", "Auxiliar de Farmacia"],
     // Words with those endings that name no post.
     ["Esito", "La commissione ha individuato un altro candidato come vincitore.", null],
     ["Update", "Thank you for your patience. We filled the other position internally.", null],
