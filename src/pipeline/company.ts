@@ -489,14 +489,10 @@ function bodyNames(latest: string, lowerLatest: string, found: (number[] | undef
 
 /** Whether `name` is written on a line without digits (running text, not a postal address). */
 function saidInProse(latest: string, name: string): boolean {
-  let at = latest.indexOf(name);
-  for (let n = 0; at >= 0 && n < 5; n++) {
-    const start = latest.lastIndexOf("\n", at) + 1;
+  return mentionsOf(latest, name).some((at) => {
     const end = latest.indexOf("\n", at);
-    if (!/\d/.test(latest.slice(start, end < 0 ? latest.length : end))) return true;
-    at = latest.indexOf(name, at + name.length);
-  }
-  return false;
+    return !/\d/.test(latest.slice(latest.lastIndexOf("\n", at) + 1, end < 0 ? latest.length : end));
+  });
 }
 
 /** Words that make the name before them a post: "the Night Porter vacancy", "the Cabin Crew Assessment Day". */
@@ -504,13 +500,10 @@ const AFTER_TITLE = /^[ \t]+(?:vacancy|role|position|post|job|opening|opportunit
 
 /** Whether the body writes `name` as a post's title, or as part of a longer capitalised name. */
 function writtenAsTitle(latest: string, name: string): boolean {
-  let at = latest.indexOf(name);
-  for (let n = 0; at >= 0 && n < 5; n++) {
+  return mentionsOf(latest, name).some((at) => {
     const after = latest.slice(at + name.length, at + name.length + 30);
-    if (AFTER_TITLE.test(after) || /^[ \t]\p{Lu}/u.test(after)) return true;
-    at = latest.indexOf(name, at + name.length);
-  }
-  return false;
+    return AFTER_TITLE.test(after) || /^[ \t]\p{Lu}/u.test(after);
+  });
 }
 
 /**
@@ -575,7 +568,8 @@ function subjectClients(subject: string, latest: string, shortForm = false): str
       // A name starts with a letter: "ref. 2026/HRM/117" names a file, not a client.
       // The body may shorten it to its first word: "Halcyon have decided…" for "Halcyon Subsea".
       const first = t.split(" ")[0]!;
-      const shortened = shortForm && t.includes(" ") && first.length >= 4 && !GENERIC.has(first.toLowerCase()) && new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(first)}(?![\\p{L}])`, "u").test(latest);
+      const shortened = shortForm && t.includes(" ") && first.length >= 4 && !GENERIC.has(first.toLowerCase()) &&
+        mentionsOf(latest, first).some((at) => !/\p{L}/u.test(latest[at - 1] ?? " ") && !/\p{L}/u.test(latest[at + first.length] ?? " "));
       if (/^\p{Lu}/u.test(t) && captureCapitalised(t, 0, { maxWords: 5, stopWords: STOP_WORDS }) === t && (engagement || latest.includes(t) || shortened)) {
         out.push(t);
         break;
@@ -666,13 +660,10 @@ function possessiveInstitution(best: Cand, cands: Map<string, Cand>, latest: str
 
 /** The name appears followed by a legal suffix ("Lusomar Tecnologia, Lda."): the way a company writes its own name. */
 function writtenWithLegalSuffix(text: string, name: string): boolean {
-  let at = text.indexOf(name);
-  for (let n = 0; at >= 0 && n < 5; n++) {
+  return mentionsOf(text, name).some((at) => {
     const rest = text.slice(at, at + name.length + 16).split(/[|\n·•(]/)[0]!.trim();
-    if (rest.length > name.length && stripLegalSuffix(rest) === name) return true;
-    at = text.indexOf(name, at + name.length);
-  }
-  return false;
+    return rest.length > name.length && stripLegalSuffix(rest) === name;
+  });
 }
 
 function matchesSlug(name: string, slugs: Set<string>): boolean {
@@ -727,14 +718,15 @@ function isDescriptorPrefix(name: string, prefixChars: number): boolean {
 }
 
 function countMentions(text: string, needle: string): number {
-  if (!needle) return 0;
-  let n = 0;
-  let at = text.indexOf(needle);
-  while (at >= 0 && n < 5) {
-    n++;
-    at = text.indexOf(needle, at + needle.length);
-  }
-  return n;
+  return mentionsOf(text, needle).length;
+}
+
+/** Where `needle` occurs in `text`, the first five times at most. */
+function mentionsOf(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let at = text.indexOf(needle); at >= 0 && out.length < 5; at = text.indexOf(needle, at + needle.length)) out.push(at);
+  return out;
 }
 
 /** A display name that signs the mail ("Ravi" alone on a line, or the full name in the signature) is a person. */
@@ -865,6 +857,3 @@ export function spellingInText(slug: string, text: string): string | null {
   return null;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
