@@ -87,9 +87,9 @@ const NOT_OCCUPATION = new Set(
   ("other|another|former|latter|earlier|later|better|proper|under|over|whether|either|neither|rather|summer|winter|number|order|" +
     "october|november|december|september|current|recent|different|permanent|excellent|important|relevant|present|urgent|" +
     "student|patient|client|content|event|moment|parent|talent|department|ancient|independent|vacant|" +
-    "primera|primero|tercera|tercero|entera|entero|era|ora|ore|ara|for|or|per|nuova|nova|nuovo|data|area|aria|" +
+    "primera|primero|tercera|tercero|entera|entero|nuova|nuovo|" +
     "senior|junior|prior|minor|major|interior|exterior|superior|floor|door|colour|color|sector|factor|motor|error|" +
-    "restaurant|important|significant|pleasant|elegant|center|centre|tower|water|power|paper|corner|chapter|letter|master|" +
+    "restaurant|significant|pleasant|elegant|center|centre|tower|water|power|paper|corner|chapter|letter|master|" +
     "lager|wasser|zimmer|fenster|computer|sommer|theater|kinder|" +
     "klaar|naar|daar|maar|waar|jaar|paar|haar|zwaar|elkaar|gevaar|" +
     // the one chosen, not a post: "un altro candidato come vincitore"
@@ -171,7 +171,7 @@ export function isLowerCaseTitle(s: string): boolean {
   const words = s.trim().split(/\s+/);
   if (words.length < 1 || words.length > 5 || s.length > 60) return false;
   for (const w of words) if (!/^[\p{Ll}][\p{Ll}-]*$/u.test(w) || NOT_TITLE.has(w) || BOILER.has(w)) return false;
-  return isJobWord(words[words.length - 1]!) || looksLikeOccupation(s);
+  return looksLikeOccupation(s);
 }
 
 const SMALL_WORDS = new Set(["of", "and", "for", "de", "du", "des", "la", "le", "del", "di", "da", "do", "van", "der", "und", "et", "y", "e", "in", "to"]);
@@ -506,15 +506,15 @@ const PROCESS_TITLES = new Set(
     "interview panel|panel").split("|"),
 );
 
+/** A possessive right before a title makes it someone's: "our", "my", "unserer", "notre", "nuestra", "il nostro", "onze", "nosso". */
+const POSSESSIVE_BEFORE = /(?:^|\s)(?:our|my|his|her|their|unser\p{Ll}{0,2}|mein\p{Ll}{0,2}|notre|nos|mon|ma|nuestr[ao]s?|mi|nostr[aoie]|mio|mia|onze|mijn|noss[ao]s?|meu|minha)\s$/iu;
+
 /**
  * Last resort: a run of capitalised words in the middle of a sentence that starts or ends with a job noun
  * ("the Operations Planning Lead needs…", "about Assistant Buyer", "come Responsabile Controllo Qualità"), with no
  * role word near it. Several words, so a lone "Manager" does not count, and never a process title ("the Hiring
  * Manager"). On the 625 labelled emails it changes no rejection's reading: only job alerts' and newsletters'.
  */
-/** A possessive right before a title makes it someone's: "our", "my", "unserer", "notre", "nuestra", "il nostro", "onze", "nosso". */
-const POSSESSIVE_BEFORE = /(?:^|\s)(?:our|my|his|her|their|unser\p{Ll}{0,2}|mein\p{Ll}{0,2}|notre|nos|mon|ma|nuestr[ao]s?|mi|nostr[aoie]|mio|mia|onze|mijn|noss[ao]s?|meu|minha)\s$/iu;
-
 function namedTitle(body: string, exclude: Set<string>): string | null {
   for (const m of body.matchAll(/(?<=\p{Ll}[,]? )(?=\p{Lu})/gu)) {
     // "our Head of Engineering", "mit unserer Teamleiterin Logistik": a person's title, not the post.
