@@ -668,11 +668,12 @@ function writtenWithLegalSuffix(text: string, name: string): boolean {
 
 function matchesSlug(name: string, slugs: Set<string>): boolean {
   // Domains spell German umlauts out: "Bäckerei Kornblume" at baeckerei-kornblume.test.
-  const spelled = name.replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c]!);
+  const spelled = spellUmlauts(name);
   return matchesSlugAs(name, slugs) || (spelled !== name && matchesSlugAs(spelled, slugs));
 }
 
 const UMLAUTS: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
+const spellUmlauts = (s: string): string => s.replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c]!);
 
 function matchesSlugAs(name: string, slugs: Set<string>): boolean {
   // "Inkwell & Moss" at inkwellandmoss.test.
@@ -824,7 +825,7 @@ function lineNamingParts(parts: string[], text: string): string | null {
       const f = stripLegalSuffix(field.trim().replace(/[\s,;:]+$/, ""));
       if (!f || !startsUpper(f) || /@|https?:|www\.|\d/.test(f) || f.split(/\s+/).length > 8) continue;
       const plain = compact(f);
-      const spelledOut = compact(f.replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c]!));
+      const spelledOut = compact(spellUmlauts(f));
       if (keys.every((k) => plain.includes(k) || spelledOut.includes(k)) && (!best || f.length < best.length)) best = f;
     }
   }
