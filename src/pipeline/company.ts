@@ -745,7 +745,9 @@ const ORG_WORDS = new Set(
     // public bodies
     "municipal|municipalidad|municipio|município|câmara|landratsamt|stadtverwaltung|bezirksamt|kreisverwaltung|gemeindeverwaltung|stadtwerke|gemeinde|" +
     "trust|charity|hospice|academy|bodega|coopérative|cooperativa|genossenschaft|coöperatie|" +
-    "centre|center|centro|caisse|société|sociedad|società|sociedade|compagnie|institut|instituto|istituto").split("|"),
+    "centre|center|centro|caisse|société|sociedad|società|sociedade|compagnie|institut|instituto|istituto|" +
+    // clubs and associations
+    "club|clube|verein|vereniging|associazione|asociación|associação|distillery|brewery|practice").split("|"),
 );
 
 const hasOrgWord = (name: string): boolean => name.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()));

@@ -194,6 +194,8 @@ describe("a signature's team line and the organisation's name under it", () => {
     // From a private address, the owner signs with a first name and the business under it.
     ["Wren Halloway <wren.halloway@example.net>", "Thanks for popping in, but we've found someone for Saturdays.\r\n\r\nWren\r\nHalloway & Daughters Ironmongers", "Halloway & Daughters Ironmongers"],
     ["Pilar Sastre <pilarsastre@example.com>", "Ya hemos cubierto el puesto, lo siento.\r\n\r\nPilar Sastre\r\nDueña\r\nFerretería Los Pinos\r\nCalle Mayor 4, Soria", "Ferretería Los Pinos"],
+    // A club's own word stays in its name, where the domain stops short of it.
+    ["Ashcombe Vale Cricket Club <jobs@ashcombevalecricket.test>", "Thank you for applying for the position of Head Groundsman at Ashcombe Vale Cricket Club. You have not been shortlisted.\r\n\r\nAshcombe Vale Cricket Club", "Ashcombe Vale Cricket Club"],
     // A careers site's sender name; a non-profit's form after its name.
     ["Werken bij Waterschap Lindevallei <werkenbij@waterschap-lindevallei.test>", "Wij hebben gekozen voor een andere kandidaat.", "Waterschap Lindevallei"],
     ["Lotte Peeters <lotte@huis-ter-bruggen.test>", "We kiezen voor een andere kandidaat.\r\n\r\nLotte Peeters\r\nHuis ter Bruggen vzw", "Huis ter Bruggen"],
