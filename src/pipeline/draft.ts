@@ -43,9 +43,14 @@ function monthName(ms: number | null): string | null {
 
 /** RFC 6068 mailto: every field percent-encoded so nothing can add a header or recipient. */
 export function mailtoLink(to: string | null, subject: string, body: string): string {
-  const address = to ? encodeURIComponent(to).replace(/%40/g, "@") : "";
+  const address = to ? encodeField(to).replace(/%40/g, "@") : "";
   const crlfBody = body.replace(/\r?\n/g, "\r\n");
-  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlfBody)}`;
+  return `mailto:${address}?subject=${encodeField(subject)}&body=${encodeField(crlfBody)}`;
+}
+
+/** encodeURIComponent, plus the marks it leaves (' ( ) * !): an apostrophe escaped as &#39; in HTML must not become a "#". */
+function encodeField(s: string): string {
+  return encodeURIComponent(s).replace(/['()*!]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 export function draftMessage(ctx: DraftContext): Draft {

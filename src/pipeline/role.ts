@@ -449,7 +449,11 @@ export function extractRole(subject: string, body: string, excluded: string[]): 
     const lowerTitle = !startsUpper(seg) && lowerTitleStart(seg.split(" ")[0]!) && looksLikeOccupation(seg) && isTitleLike(seg.charAt(0).toUpperCase() + seg.slice(1), true);
     if (!isTitleLike(seg, true) && !lowerTitle) continue;
     // A title the subject states and the body's wording introduces too ("Night Porter" / "the Night Porter vacancy").
-    if (looksLikeOccupation(seg)) addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
+    // A noun only shaped like an occupation must head the title, first (Romance) or last (English, German):
+    // "Night Porter", "ayudante de cocina", not "Mom's birthday dinner Saturday".
+    const words = seg.toLowerCase().split(/\s+/);
+    const headed = [words[0]!, words[words.length - 1]!].some((w) => w.split("-").some(occupationWord));
+    if (hasJobNoun(seg) || headed) addCand(cands, seg, 2 + (foldedBody.includes(seg.toLowerCase()) ? 2 : 0));
     else if (cands.has(compact(seg))) addCand(cands, seg, 2);
   }
   const exclude = new Set(excluded.map(compact).filter(Boolean));

@@ -257,6 +257,7 @@ describe("a title rebound has no noun for", () => {
     ["Bewerbung: Erzieherin (m/w/d) für die Kita Regenbogen", "Leider müssen wir Ihnen absagen.", "Erzieherin"],
     ["Entrevista", "Te esperamos para el puesto de Auxiliar de Farmacia el lunes a las diez.", "Auxiliar de Farmacia"],
     // Words with those endings that name no post.
+    ["Mom's birthday dinner Saturday", "Mom's birthday dinner Saturday is at seven, see you there!", null],
     ["Esito", "La commissione ha individuato un altro candidato come vincitore.", null],
     ["Update", "Thank you for your patience. We filled the other position internally.", null],
   ])("%s / %s", (subject, body, want) => expect(extractRole(subject, body, [])).toBe(want));

@@ -13,6 +13,16 @@ describe("mailtoLink", () => {
     expect(url.searchParams.get("subject")).toBe("Hi&cc=evil@x.test");
     expect(url.searchParams.get("body")).toBe("line1\r\nline2&bcc=evil@x.test");
   });
+  it("percent-encodes the marks HTML would escape into a '#', so an apostrophe cannot cut the link short", () => {
+    const link = mailtoLink("o'neil@acme.test", "Thank you (O'Neil's team)!", "It's *great*");
+    expect(link).not.toMatch(/['()*!]/);
+    // As an HTML attribute: the escaped apostrophe (&#39;) must not start a fragment that swallows the body.
+    const url = new URL(link.replace(/'/g, "&#39;"));
+    expect([...url.searchParams.keys()]).toEqual(["subject", "body"]);
+    expect(url.searchParams.get("subject")).toBe("Thank you (O'Neil's team)!");
+    expect(url.searchParams.get("body")).toBe("It's *great*");
+    expect(decodeURIComponent(url.pathname)).toBe("o'neil@acme.test");
+  });
   it("cannot gain a recipient through the address", () => {
     const url = new URL(mailtoLink("a@x.test?cc=evil@x.test", "s", "b"));
     expect([...url.searchParams.keys()]).toEqual(["subject", "body"]);
