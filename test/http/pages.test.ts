@@ -156,7 +156,7 @@ describe("the application page", () => {
     expect(edited).toMatchObject({ draft_subject: "Let's connect", draft_body: "Hi Priya,\nmy own words." });
     const { html } = await page(`/applications/${id}`);
     expect(html).toContain("Draft (your edit)");
-    expect(html).toContain(`mailto:priya.shah@acme-robotics.test?subject=Let&#39;s%20connect&amp;body=Hi%20Priya%2C%0D%0Amy%20own%20words.`);
+    expect(html).toContain(`mailto:priya.shah@acme-robotics.test?subject=Let%27s%20connect&amp;body=Hi%20Priya%2C%0D%0Amy%20own%20words.`);
     await post(`/follow-ups/${connect.id}/draft`, { reset: "1" });
     expect((await followUps(id)).find((f) => f.id === connect.id)!.draft_body).toBeNull();
   });
