@@ -43,6 +43,16 @@ export function findEmails(text: string, limit = 500): FoundEmail[] {
   return out;
 }
 
+/** One local part, one "@", one domain: a header parser may hand over "a@b@c" from a damaged Cc line. */
+export function isPlausibleAddress(address: string): boolean {
+  const at = address.indexOf("@");
+  if (at <= 0 || at !== address.lastIndexOf("@") || at > 64) return false;
+  for (let i = 0; i < at; i++) if (!isLocalChar(address.charCodeAt(i))) return false;
+  const domain = address.slice(at + 1);
+  for (let i = 0; i < domain.length; i++) if (!isDomainChar(domain.charCodeAt(i))) return false;
+  return isValidDomain(domain);
+}
+
 function isValidDomain(domain: string): boolean {
   const dot = domain.lastIndexOf(".");
   if (dot <= 0 || dot === domain.length - 1) return false;

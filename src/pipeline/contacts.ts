@@ -3,7 +3,7 @@
 // forwarding address, or machine senders.
 
 import type { Address, Contact } from "./types.ts";
-import { cleanName, domainOf, findEmails, isRoleAddress, isSystemAddress, orgLabel } from "./addresses.ts";
+import { cleanName, domainOf, findEmails, isPlausibleAddress, isRoleAddress, isSystemAddress, orgLabel } from "./addresses.ts";
 import { looksLikePersonName, trailingCapitalised } from "./names.ts";
 import { compact, stripLegalSuffix } from "./text.ts";
 import { atsForDomain } from "./ats.ts";
@@ -46,7 +46,7 @@ export function extractContacts(input: ContactInput): Contact[] {
   const byEmail = new Map<string, Contact>();
   const add = (email: string, name: string | null, title: string | null): void => {
     const e = email.toLowerCase();
-    if (!e || !e.includes("@") || input.excluded.has(e) || isSystemAddress(e)) return;
+    if (!isPlausibleAddress(e) || input.excluded.has(e) || isSystemAddress(e)) return;
     if (looksLikeOwner(e, name, input.ownerName)) return;
     const prev = byEmail.get(e);
     if (prev) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findEmails, isSystemAddress, orgLabel, parseAddressList } from "../../src/pipeline/addresses.ts";
+import { findEmails, isPlausibleAddress, isSystemAddress, orgLabel, parseAddressList } from "../../src/pipeline/addresses.ts";
+import { readEmail } from "../../src/pipeline/read.ts";
 
 describe("parseAddressList", () => {
   it("reads the forms mail clients print", () => {
@@ -55,5 +56,47 @@ describe("parseAddressList with Outlook's 'Last, First' names", () => {
       { name: "Rivera, Alex", address: "alex@x.test" },
       { name: "Kim, Dan", address: "dan@y.test" },
     ]);
+  });
+});
+
+describe("a damaged address in the original's headers", () => {
+  it("is no address", () => {
+    expect(isPlausibleAddress("elena.park@harrow-freight.test")).toBe(true);
+    expect(isPlausibleAddress("elena.park@harrow-frei@example.com")).toBe(false);
+    expect(isPlausibleAddress("elena park@harrow-freight.test")).toBe(false);
+    expect(isPlausibleAddress("@harrow-freight.test")).toBe(false);
+  });
+  it("is never a contact (fuzz find: a repeated Cc line ran into the next address)", async () => {
+    const raw = [
+      "From: Alex Rivera <alex.rivera@example.com>",
+      "To: r@rebound.test",
+      "Subject: Fwd: Your application",
+      "Date: Mon, 5 Oct 2026 10:00:00 +0000",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain",
+      "",
+      "Forwarding this one.",
+      "",
+      "--b1",
+      "Content-Type: message/rfc822",
+      "",
+      "From: Marcus Webb <marcus.webb@harrow-freight.test>",
+      "To: Alex Rivera <alex.rivera@example.com>",
+      "Cc: Elena Park <elena.park@harrow-frei@example.com>, Zoe Marsh <zoe.marsh@harrow-freight.test>",
+      "Subject: Your application",
+      "Date: Mon, 5 Oct 2026 09:00:00 +0000",
+      "Content-Type: text/plain",
+      "",
+      "We have decided to move forward with other candidates.",
+      "",
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const r = await readEmail(new TextEncoder().encode(raw), { ownerEmails: ["alex.rivera@example.com"] });
+    const emails = r.contacts.map((c) => c.email);
+    expect(emails).toContain("zoe.marsh@harrow-freight.test");
+    expect(emails.every(isPlausibleAddress)).toBe(true);
   });
 });
